@@ -1,14 +1,8 @@
 // `node tools/cinetpay-sandbox/src/main.ts`: runs the CinetPay sandbox in the
 // foreground until SIGINT/SIGTERM. Configuration comes from the environment;
 // the defaults are the local development credentials (never real ones).
+import { LOCAL_DEFAULTS } from './defaults.ts'
 import { startCinetPaySandbox } from './server.ts'
-
-export const LOCAL_DEFAULTS = {
-  port: 54330,
-  apiKey: 'nourx-local-cinetpay-apikey',
-  siteId: '105900001',
-  secretKey: 'nourx-local-cinetpay-secret-key',
-} as const
 
 function portFromEnv(value: string | undefined): number {
   if (value === undefined || value === '') return LOCAL_DEFAULTS.port

@@ -84,7 +84,7 @@ describe('POST /v2/payment — required fields (608)', () => {
     const res = await fetch(`${sandbox.url}/v2/payment`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'user-agent': 'x' },
-      body: new URLSearchParams(initBody(urls) as Record<string, string>).toString(),
+      body: new URLSearchParams(Object.entries(initBody(urls)).map(([k, v]) => [k, String(v)])).toString(),
     })
     const json = await res.json()
     expect(json.code).toBe('608')
