@@ -15,6 +15,7 @@ export function formatAmount(amount: number, currency: string): string {
 
 const STYLE = `
   *{box-sizing:border-box}
+  input,select{accent-color:#000}
   body{margin:0;background:#fff;color:#000;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
   main{max-width:34rem;margin:2rem auto;padding:0 1rem}
   header{border-bottom:2px solid #000;padding-bottom:.5rem;margin-bottom:1.5rem;display:flex;justify-content:space-between;align-items:baseline;gap:1rem}
@@ -28,6 +29,8 @@ const STYLE = `
   fieldset{border:1px solid #000;margin:0 0 1rem;padding:.75rem 1rem}
   legend{font-weight:700;padding:0 .25rem}
   label{display:block;margin:.35rem 0}
+  .field{margin:.35rem 0}
+  .field label{margin:0 0 .2rem}
   input[type=number],input[type=text],select{font:inherit;border:1px solid #000;padding:.35rem .5rem;background:#fff;color:#000;width:100%}
   .row{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}
   button{font:inherit;font-weight:700;background:#000;color:#fff;border:2px solid #000;padding:.7rem 1.2rem;cursor:pointer;width:100%}
@@ -70,6 +73,11 @@ function summary(tx: StoredTransaction, merchantName: string): string {
 <p class="amount">${escapeHtml(formatAmount(tx.amount, tx.currency))}</p>`
 }
 
+/** A labelled control; `control` must carry id="<id>". */
+function field(id: string, label: string, control: string): string {
+  return `<div class="field"><label for="${id}">${escapeHtml(label)}</label>${control}</div>`
+}
+
 function radio(value: string, label: string, checked = false): string {
   return `<label><input type="radio" name="outcome" value="${value}"${checked ? ' checked' : ''} required> ${escapeHtml(label)}</label>`
 }
@@ -85,16 +93,10 @@ export function checkoutPage(tx: StoredTransaction, merchantName: string): strin
   ${radio('waiting_then_accepted', 'En attente de confirmation, puis accepté')}
   ${radio('waiting_then_cancelled', 'En attente de confirmation, puis annulé')}
   <div class="row">
-    <label>Opérateur
-      <select name="operator">${OPERATOR_NAMES.map((o) => `<option value="${o}">${escapeHtml(OPERATORS[o].label)}</option>`).join('')}</select>
-    </label>
-    <label>Numéro (facultatif)
-      <input type="text" name="phone" inputmode="tel" value="${escapeHtml(lockedPhone)}"${tx.lockPhoneNumber ? ' readonly' : ''} placeholder="0707000001">
-    </label>
+    ${field('operator', 'Opérateur', `<select id="operator" name="operator">${OPERATOR_NAMES.map((o) => `<option value="${o}">${escapeHtml(OPERATORS[o].label)}</option>`).join('')}</select>`)}
+    ${field('phone', 'Numéro (facultatif)', `<input id="phone" type="text" name="phone" inputmode="tel" value="${escapeHtml(lockedPhone)}"${tx.lockPhoneNumber ? ' readonly' : ''} placeholder="0707000001">`)}
   </div>
-  <label>Attente avant confirmation (secondes)
-    <input type="number" name="wait_seconds" min="0" step="any" value="10">
-  </label>
+  ${field('wait_seconds', 'Attente avant confirmation (secondes)', '<input id="wait_seconds" type="number" name="wait_seconds" min="0" step="any" value="10">')}
 </fieldset>`
     : ''
   const card = tx.cardAllowed
@@ -117,12 +119,8 @@ ${mobile}${card}${cardNote}
 <fieldset>
   <legend>Notifications (tests)</legend>
   <div class="row">
-    <label>Doublons à envoyer
-      <input type="number" name="duplicates" min="0" max="50" step="1" value="0">
-    </label>
-    <label>Délai d’envoi (secondes)
-      <input type="number" name="notification_delay_seconds" min="0" step="any" value="0">
-    </label>
+    ${field('duplicates', 'Doublons à envoyer', '<input id="duplicates" type="number" name="duplicates" min="0" max="50" step="1" value="0">')}
+    ${field('notification_delay_seconds', 'Délai d’envoi (secondes)', '<input id="notification_delay_seconds" type="number" name="notification_delay_seconds" min="0" step="any" value="0">')}
   </div>
 </fieldset>
 <button type="submit">Valider</button>
