@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import { checkAnswer, findCheckedTransaction, type CheckBody } from './check.ts'
 import { alreadyDonePage, checkoutPage, indexPage, messagePage, returnPage } from './checkout.ts'
-import { CinetPayError } from './codes.ts'
+import { CinetPayError, apiResponseId } from './codes.ts'
 import { ALL_CURRENCIES, CloudflareBlock, newPaymentToken, validateInit } from './init.ts'
 import { Notifier, type NotifierFaults } from './notifier.ts'
 import {
@@ -330,7 +330,7 @@ export async function startCinetPaySandbox(options: CinetPaySandboxOptions): Pro
           message: 'CREATED',
           description: 'Transaction created with success',
           data: { payment_token: tx.token, payment_url: paymentUrl(tx) },
-          api_response_id: checkAnswer(tx).api_response_id,
+          api_response_id: apiResponseId(),
         },
         200,
       )
