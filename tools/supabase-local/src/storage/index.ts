@@ -78,12 +78,25 @@ function route(req: StorageRequest): Promise<Response> {
   return Promise.reject(ERRORS.routeNotFound(req.method, req.path))
 }
 
+/**
+ * The request path exactly as the client sent it. `Request.url` has been
+ * through URL parsing, which resolves `..` segments (a client sending
+ * `a/../b` would silently write `b`); on Node the raw request line is
+ * available, so `..` reaches the key check and is refused as hosted refuses
+ * invalid keys.
+ */
+function rawPathname(env: unknown, url: string): string {
+  const incoming = (env as { incoming?: { url?: unknown } } | undefined)?.incoming
+  if (typeof incoming?.url === 'string' && incoming.url.startsWith('/')) return incoming.url.split('?')[0]
+  return new URL(url).pathname
+}
+
 export async function createStorageService(ctx: ServiceContext): Promise<Service> {
   await ensureStorageSchema(ctx)
   const disk = new ObjectDisk(ctx.config.dataDir)
   const app = new Hono<{ Variables: GatewayVariables }>()
   app.all('*', async (c) => {
-    const pathname = new URL(c.req.url).pathname
+    const pathname = rawPathname(c.env, c.req.url)
     const at = pathname.indexOf(MOUNT)
     const path = at >= 0 ? pathname.slice(at + MOUNT.length) || '/' : pathname
     const req = createStorageRequest(ctx, disk, c.req.raw, path, c.get('bearer') ?? null)
