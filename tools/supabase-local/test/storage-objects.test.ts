@@ -116,6 +116,22 @@ describe('upload and RLS', () => {
   })
 })
 
+describe('what policies see', () => {
+  it('exposes storage.operation(), request.method/path/headers and the JWT claims to policies', async () => {
+    const files = userA().storage.from('audit')
+    expect((await files.upload('note.txt', 'ok')).error).toBeNull()
+    const [row] = await sql(server, `select owner_id from storage.objects where bucket_id = 'audit' and name = 'note.txt'`)
+    expect(row.owner_id).toBe(A)
+    // update(): PUT, operation storage.object.upload_update → the INSERT check of the upsert fails.
+    expect((await files.update('note.txt', 'changé')).error).toMatchObject({ statusCode: '403', code: 'AccessDenied' })
+    // Same upload without supabase-js's X-Client-Info header.
+    const raw = await storageFetch(server, '/object/audit/raw.txt', {
+      method: 'POST', headers: { ...authA(), 'content-type': 'text/plain' }, body: 'x',
+    })
+    await expectStorageError(raw, { statusCode: '403', code: 'AccessDenied' })
+  })
+})
+
 describe('downloads', () => {
   const body = 'abcdefghijklmnopqrstuvwxyz'
   beforeAll(async () => {
