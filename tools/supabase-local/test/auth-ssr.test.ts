@@ -131,6 +131,44 @@ describe('PKCE password recovery with @supabase/ssr', () => {
   })
 })
 
+describe('PKCE email change with @supabase/ssr', () => {
+  it('updateUser({ email }) sends pkce_ links; the code exchanges into a session on the new address', async () => {
+    const email = await confirmedUser()
+    const jar = new CookieJar()
+    await ssr(jar).auth.signInWithPassword({ email, password: PASSWORD })
+    const newEmail = uniqueEmail('ssr-moved')
+    const { data, error } = await ssr(jar).auth.updateUser({ email: newEmail }, { emailRedirectTo: CALLBACK })
+    expect(error).toBeNull()
+    expect((data.user as any).new_email).toBe(newEmail.toLowerCase())
+    const parts = mailParts(await lastMail(s, newEmail))
+    expect(parts.tokenHash.startsWith('pkce_')).toBe(true)
+    const code = (await follow(parts.confirmationUrl)).searchParams.get('code')!
+    const exchanged = await ssr(jar).auth.exchangeCodeForSession(code)
+    expect(exchanged.error).toBeNull()
+    expect(exchanged.data.user!.email).toBe(newEmail.toLowerCase())
+    expect(decodeJwt(exchanged.data.session!.access_token).payload.amr[0].method).toBe('email_change')
+  })
+
+  it('resend({ type: "email_change" }) sends the pair again; generate_link covers email_change_current', async () => {
+    const email = await confirmedUser()
+    const client = s.client()
+    await client.auth.signInWithPassword({ email, password: PASSWORD })
+    const newEmail = uniqueEmail('resend-change')
+    await client.auth.updateUser({ email: newEmail })
+    const first = mailParts(await lastMail(s, newEmail))
+    await sql(s, `update auth.users set email_change_sent_at = now() - interval '1 minute' where email = $1`, [email.toLowerCase()])
+    expect((await s.client().auth.resend({ type: 'email_change', email })).error).toBeNull()
+    const second = mailParts(await lastMail(s, newEmail))
+    expect(second.tokenHash).not.toBe(first.tokenHash)
+    const current = await s.admin().auth.admin.generateLink({ type: 'email_change_current', email, newEmail })
+    expect(current.error).toBeNull()
+    expect(current.data.properties!.verification_type).toBe('email_change_current')
+    const verified = await s.client().auth.verifyOtp({ token_hash: current.data.properties!.hashed_token, type: 'email_change' })
+    expect(verified.error).toBeNull()
+    expect(verified.data.user!.email).toBe(newEmail.toLowerCase())
+  })
+})
+
 describe('PKCE errors', () => {
   const verifier = () => randomBytes(32).toString('base64url')
   const s256 = (v: string) => createHash('sha256').update(v).digest('base64url')
