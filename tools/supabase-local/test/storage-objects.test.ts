@@ -132,6 +132,22 @@ describe('what policies see', () => {
   })
 })
 
+describe('with a session from the auth service', () => {
+  it('accepts the ES256 access token GoTrue issues, its sub owning the folder', async () => {
+    const email = 'storage-user@test.local'
+    const created = await server.admin().auth.admin.createUser({ email, password: 'mot-de-passe-1', email_confirm: true })
+    expect(created.error).toBeNull()
+    const client = server.client()
+    const { data: session, error } = await client.auth.signInWithPassword({ email, password: 'mot-de-passe-1' })
+    expect(error).toBeNull()
+    const uid = session.user!.id
+    const up = await client.storage.from('documents').upload(`${uid}/via-session.txt`, 'session')
+    expect(up.error).toBeNull()
+    expect(await (await client.storage.from('documents').download(`${uid}/via-session.txt`)).data!.text()).toBe('session')
+    expect((await client.storage.from('documents').upload(`${A}/via-session.txt`, 'x')).error).toMatchObject({ code: 'AccessDenied' })
+  })
+})
+
 describe('downloads', () => {
   const body = 'abcdefghijklmnopqrstuvwxyz'
   beforeAll(async () => {
