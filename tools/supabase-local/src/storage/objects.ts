@@ -10,7 +10,7 @@ import { json, optionalBoolean, optionalString, readJsonBody, requireString, typ
 import { assertMimeTypeAllowed } from './mime.ts'
 import { decodePath, mustBeValidBucketName, mustBeValidKey, normaliseKey } from './names.ts'
 import {
-  canUpload, findBucketAsAdmin, isEmptyFolderPlaceholder, objectMetadata, renderObject, uploadLimit,
+  canUpload, findBucketAsAdmin, findObjectAsAdmin, isEmptyFolderPlaceholder, objectMetadata, renderObject, uploadLimit,
   writeObjectRow, type ObjectRow,
 } from './store.ts'
 import { signUploadToken, verifySignedToken } from './tokens.ts'
@@ -187,6 +187,24 @@ function readTransfer(body: Record<string, unknown>): TransferBody {
 }
 
 /**
+ * `UPDATE storage.objects SET … WHERE bucket_id = $1 AND name = $2 [AND version = …] RETURNING *`
+ * for the source of a move.
+ */
+function updateSource(t: TransferBody, set: Record<string, unknown>, expectedVersion?: string) {
+  const params: unknown[] = [t.sourceBucket, t.sourceKey]
+  const assignments = Object.entries(set).map(([col, value]) => {
+    params.push(value)
+    return `${col} = $${params.length}`
+  })
+  let where = 'bucket_id = $1 and name = $2'
+  if (expectedVersion !== undefined) {
+    params.push(expectedVersion)
+    where += ` and version = $${params.length}`
+  }
+  return { sql: `update storage.objects set ${assignments.join(', ')} where ${where} returning *`, params }
+}
+
+/**
  * POST /object/move: rehearses `SELECT` of the source and the
  * `UPDATE … SET name, bucket_id, version, owner RETURNING *` as the caller
  * (SELECT + UPDATE policies, WITH CHECK sees the new name), then moves as admin.
@@ -195,25 +213,20 @@ export async function moveObject(req: StorageRequest): Promise<Response> {
   const caller = await req.caller()
   const t = readTransfer(await readJsonBody(req))
   const version = randomUUID()
-  const owner = ownerColumns(caller.sub)
-  const setOwner = Object.keys(owner).map((col, i) => `, ${col} = $${6 + i}`).join('')
-  const updateSql = `update storage.objects set name = $3, bucket_id = $4, version = $5${setOwner}
-    where bucket_id = $1 and name = $2 returning *`
-  const updateParams = [t.sourceBucket, t.sourceKey, t.destinationKey, t.destinationBucket, version, ...Object.values(owner)]
+  const moved = { name: t.destinationKey, bucket_id: t.destinationBucket, version, ...ownerColumns(caller.sub) }
 
   await rehearse(req.ctx, caller, req.scope(OP.move), async (q) => {
     const found = await q('select id from storage.objects where bucket_id = $1 and name = $2', [t.sourceBucket, t.sourceKey])
     if (!found.rowCount) throw ERRORS.noSuchKey()
-    const updated = await q(updateSql, updateParams)
-    if (!updated.rowCount) throw ERRORS.noSuchKey()
+    const update = updateSource(t, moved)
+    if (!(await q(update.sql, update.params)).rowCount) throw ERRORS.noSuchKey()
   })
   if (t.sourceBucket === t.destinationBucket && t.sourceKey === t.destinationKey) {
     return json({ message: 'Successfully moved' })
   }
-  const source = await asAdmin(req.ctx, (q) =>
-    q<ObjectRow>('select * from storage.objects where bucket_id = $1 and name = $2', [t.sourceBucket, t.sourceKey]),
-  )
-  const from = source.rows[0]
+
+  // The bytes are copied under the new version, the row updated, then the old bytes dropped.
+  const from = await findObjectAsAdmin(req.ctx, t.sourceBucket, t.sourceKey)
   if (!from) throw ERRORS.noSuchKey()
   if (!from.version || !(await req.disk.copy(t.sourceBucket, from.version, t.destinationBucket, version))) {
     throw ERRORS.fileMissing()
@@ -221,16 +234,10 @@ export async function moveObject(req: StorageRequest): Promise<Response> {
   try {
     await asAdmin(req.ctx, async (q) => {
       await q('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`${t.destinationBucket}/${t.destinationKey}`])
-      const metadata = { ...(from.metadata ?? {}), lastModified: new Date().toISOString() }
-      const moved = await q(
-        `update storage.objects set name = $3, bucket_id = $4, version = $5, metadata = $6${Object.keys(owner)
-          .map((col, i) => `, ${col} = $${7 + i}`)
-          .join('')}
-         where bucket_id = $1 and name = $2 and version is not distinct from $${7 + Object.keys(owner).length}`,
-        [t.sourceBucket, t.sourceKey, t.destinationKey, t.destinationBucket, version, JSON.stringify(metadata),
-          ...Object.values(owner), from.version],
-      )
-      if (!moved.rowCount) throw ERRORS.noSuchKey()
+      const metadata = JSON.stringify({ ...(from.metadata ?? {}), lastModified: new Date().toISOString() })
+      // Only if nobody replaced the source meanwhile.
+      const update = updateSource(t, { ...moved, metadata }, from.version!)
+      if (!(await q(update.sql, update.params)).rowCount) throw ERRORS.noSuchKey()
     })
   } catch (e) {
     await req.disk.remove(t.destinationBucket, version)
