@@ -75,7 +75,7 @@ describe('PKCE magic link with @supabase/ssr', () => {
     const { data, error } = await ssr(jar).auth.exchangeCodeForSession(code)
     expect(error).toBeNull()
     expect(data.user!.email).toBe(email.toLowerCase())
-    expect(data.redirectType).toBeNull()
+    expect((data as { redirectType?: string | null }).redirectType).toBeNull()
     expect(decodeJwt(data.session!.access_token).payload.amr[0].method).toBe('magiclink')
     expect(storedSession(jar).access_token).toBe(data.session!.access_token)
     expect(jar.values.has(`${STORAGE_KEY}-code-verifier`)).toBe(false)
@@ -123,7 +123,7 @@ describe('PKCE password recovery with @supabase/ssr', () => {
     const code = (await follow(parts.confirmationUrl)).searchParams.get('code')!
     const { data, error } = await ssr(jar).auth.exchangeCodeForSession(code)
     expect(error).toBeNull()
-    expect(data.redirectType).toBe('recovery')
+    expect((data as { redirectType?: string | null }).redirectType).toBe('recovery')
     expect(decodeJwt(data.session!.access_token).payload.amr[0].method).toBe('recovery')
     const updated = await ssr(jar).auth.updateUser({ password: 'recovered-pass' })
     expect(updated.error).toBeNull()

@@ -6,7 +6,7 @@ import { Hono } from 'hono'
 import type { GatewayVariables, ServiceContext } from '../context.ts'
 import type { Service } from '../service.ts'
 import { createUser, deleteUser, generateLink, getUserById, invite, listUsers, updateUserById } from './admin.ts'
-import { API_VERSION, errorResponse } from './errors.ts'
+import { API_VERSION, badRequest, errorResponse } from './errors.ts'
 import { magicLink, otp, recover, resend } from './otp.ts'
 import type { AuthContext } from './request.ts'
 import { ensureAuthTables } from './sessions.ts'
@@ -59,6 +59,12 @@ export async function createAuthService(ctx: ServiceContext): Promise<Service> {
   app.get('/user', run(getUser))
   app.put('/user', run(updateUser))
   app.post('/logout', run(logout))
+
+  // OAuth providers are not available locally: GoTrue's answer for a provider
+  // that is not enabled (signInWithOAuth navigates the browser here).
+  app.get('/authorize', run(async () => {
+    throw badRequest('validation_failed', 'Unsupported provider: provider is not enabled')
+  }))
 
   app.post('/invite', run(invite))
   app.get('/admin/users', run(listUsers))
