@@ -515,6 +515,7 @@ describe('limits and keys', () => {
     await expectStorageError(badEscape, { statusCode: '400', code: 'InvalidKey' })
 
     expect((await files.upload(`${A}/avec espace & (parenthèses).txt`, 'x')).error).toMatchObject({ code: 'InvalidKey' })
+    expect((await files.upload(`${A}/${'long/'.repeat(250)}fin.txt`, 'x')).error).toMatchObject({ code: 'InvalidKey' })
     expect((await files.upload(`${A}/avec espace & (parentheses).txt`, 'ok')).error).toBeNull()
     expect(await (await files.download(`${A}/avec espace & (parentheses).txt`)).data!.text()).toBe('ok')
     const doubled = await storageFetch(server, `/object/documents//${A}//double//slash.txt`, {

@@ -42,6 +42,11 @@ export class ObjectDisk {
     return path.join(this.bucketDir(bucket), version.slice(0, 2), version)
   }
 
+  /** Drops temp files an interrupted previous run left behind. */
+  async clearTemp(): Promise<void> {
+    await rm(path.join(this.root, '.tmp'), { recursive: true, force: true })
+  }
+
   async createPending(): Promise<PendingFile> {
     const dir = path.join(this.root, '.tmp')
     await mkdir(dir, { recursive: true })

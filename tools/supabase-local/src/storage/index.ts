@@ -96,6 +96,7 @@ function rawPathname(env: unknown, url: string): string {
 export async function createStorageService(ctx: ServiceContext): Promise<Service> {
   await ensureStorageSchema(ctx)
   const disk = new ObjectDisk(ctx.config.dataDir)
+  await disk.clearTemp()
   const app = new Hono<{ Variables: GatewayVariables }>()
   app.all('*', async (c) => {
     const pathname = rawPathname(c.env, c.req.url)

@@ -30,13 +30,17 @@ export function normaliseKey(key: string): string {
   return key.replace(/\/+/g, '/').replace(/^\//, '').replace(/\/$/, '')
 }
 
+/** S3's key length limit; past it hosted fails in the S3 backend, here the key is invalid. */
+const MAX_KEY_BYTES = 1024
+
 /**
- * A key the server will store: normalised, made of allowed characters, with no
- * `..` segment (a path traversal attempt, refused whatever the disk layout).
+ * A key the server will store: normalised, made of allowed characters, at most
+ * 1024 bytes, with no `..` segment (a path traversal attempt, refused whatever
+ * the disk layout).
  */
 export function mustBeValidKey(raw: string): string {
   const key = normaliseKey(raw)
-  if (!isValidKey(key) || key.split('/').includes('..')) throw ERRORS.invalidKey(raw)
+  if (!isValidKey(key) || key.length > MAX_KEY_BYTES || key.split('/').includes('..')) throw ERRORS.invalidKey(raw)
   return key
 }
 
