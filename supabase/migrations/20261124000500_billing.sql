@@ -23,7 +23,7 @@
  *    maintain (amount_paid, paid_at); correction is by cancellation with a
  *    credit note (avoir). A sent quote is immutable except its answer.
  * 6. amount_paid is maintained from accepted payments (see 06_payments);
- *    balance_due = total_ttc − amount_paid is a generated column.
+ *    balance_due = total_ttc − amount_paid (0 once canceled) is a generated column.
  *
  * Errors are raised in French with errcode P0001 (PostgREST → HTTP 400), so
  * the app can show the message as is.
@@ -150,7 +150,7 @@ create table public.invoices (
   vat_amount bigint not null default 0,
   total_ttc bigint not null default 0,
   amount_paid bigint not null default 0 check (amount_paid >= 0),
-  balance_due bigint generated always as (total_ttc - amount_paid) stored,
+  balance_due bigint generated always as (case when status = 'canceled' then 0 else total_ttc - amount_paid end) stored,
   notes text,
   sent_at timestamptz,
   paid_at timestamptz,
@@ -165,7 +165,7 @@ create table public.invoices (
 comment on table public.invoices is 'Invoices. Clients see them once sent. Immutable once issued (except status and payments); cancel with an avoir.';
 comment on column public.invoices.number is 'FAC-YYYY-NNNNN, assigned when the invoice leaves draft; gap-free per year.';
 comment on column public.invoices.amount_paid is 'Sum of the payments of this invoice, maintained by trigger. Read only.';
-comment on column public.invoices.balance_due is 'total_ttc − amount_paid (generated).';
+comment on column public.invoices.balance_due is 'total_ttc − amount_paid, 0 once canceled (generated).';
 create index invoices_client_id_idx on public.invoices (client_id, status, due_date);
 create index invoices_project_id_idx on public.invoices (project_id, client_id);
 create index invoices_quote_id_idx on public.invoices (quote_id);
