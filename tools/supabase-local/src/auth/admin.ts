@@ -36,7 +36,7 @@ async function loadUser(ctx: ServiceContext, id: string): Promise<UserRow> {
   return user
 }
 
-function parseUint(name: string, value: string | undefined, fallback: number): number {
+function parseUint(value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback
   if (!/^\d+$/.test(value)) {
     throw badRequest('validation_failed', `Bad Pagination Parameters: strconv.ParseUint: parsing "${value}": invalid syntax`)
@@ -47,8 +47,8 @@ function parseUint(name: string, value: string | undefined, fallback: number): n
 /** GET /admin/users?page=&per_page= with X-Total-Count and Link headers. */
 export async function listUsers(ctx: ServiceContext, c: AuthContext): Promise<Response> {
   await requireAdmin(ctx, c)
-  const page = Math.max(1, parseUint('page', c.req.query('page'), 1))
-  const perPage = parseUint('per_page', c.req.query('per_page'), 50)
+  const page = Math.max(1, parseUint(c.req.query('page'), 1))
+  const perPage = parseUint(c.req.query('per_page'), 50)
   const filter = c.req.query('filter') ?? ''
   const where = `coalesce(nullif(u.aud, ''), 'authenticated') = 'authenticated'
     and ($1 = '' or u.email ilike '%' || $1 || '%' or u.raw_user_meta_data->>'full_name' ilike '%' || $1 || '%')`

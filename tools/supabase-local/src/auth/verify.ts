@@ -55,11 +55,10 @@ async function userByTokenHash(ctx: ServiceContext, db: Db, v: VerifyState): Pro
   const user = r.rows[0] ? await findUserById(db, r.rows[0].id) : null
   if (!user) throw forbidden('otp_expired', LINK_INVALID)
   if (isBanned(user)) throw forbidden('user_banned', 'User is banned')
-  let sentAt: string | null
   if (v.type === 'email') {
     v.type = user.recovery_token === v.hash ? 'magiclink' : 'signup'
   }
-  sentAt = (user as unknown as Record<string, string | null>)[TYPE_COLUMNS[v.type].sentAt]
+  const sentAt = (user as unknown as Record<string, string | null>)[TYPE_COLUMNS[v.type].sentAt]
   if (otpExpired(ctx, sentAt)) throw forbidden('otp_expired', LINK_INVALID)
   return user
 }
@@ -70,7 +69,7 @@ async function userByEmailAndCode(ctx: ServiceContext, db: Db, v: VerifyState, e
   if (v.type === 'email_change') {
     const r = await db.query(
       `select id from auth.users where (lower(email) = $1 or lower(email_change) = $1) and is_sso_user = false
-        order by (lower(email_change) = $1) desc limit 1`,
+        order by coalesce(lower(email_change) = $1, false) desc limit 1`,
       [email],
     )
     user = r.rows[0] ? await findUserById(db, r.rows[0].id) : null
