@@ -137,6 +137,38 @@ describe('error transport', () => {
     expect(empty.status).toBe(400)
   })
 
+  it('never answers 500 to bad input on any endpoint', async () => {
+    const admin = { token: s.serviceRoleKey }
+    const cases: [string, Parameters<typeof authFetch>[2]][] = [
+      ['/signup', { rawBody: '{"email": ["a"], "password": {}}' }],
+      ['/token?grant_type=password', { rawBody: 'null' }],
+      ['/token?grant_type=refresh_token', { rawBody: '{}' }],
+      ['/token?grant_type=pkce', { body: { auth_code: 'nope', code_verifier: 'nope' } }],
+      ['/otp', { body: { email: 'bad@', create_user: 'yes' } }],
+      ['/otp', { body: {} }],
+      ['/recover', { body: { email: '' } }],
+      ['/resend', { body: { type: 'bogus', email: 'a@b.c' } }],
+      ['/verify', { body: { type: 'magiclink', token_hash: 'x', email: 'a@b.c' } }],
+      ['/verify', { body: { type: 'bogus', token_hash: 'x' } }],
+      ['/verify', { body: { type: 'email', token: '123456' } }],
+      ['/verify?type=signup', { method: 'GET' }],
+      ['/user', { method: 'PUT', token: 'a.b.c', body: {} }],
+      ['/logout', { method: 'POST' }],
+      ['/admin/users/not-a-uuid', { ...admin, method: 'PUT', body: {} }],
+      ['/admin/users/not-a-uuid', { ...admin, method: 'DELETE', rawBody: '{' }],
+      ['/admin/users', { ...admin, body: { email: 'x@y.test', id: 'not-a-uuid' } }],
+      ['/admin/users', { ...admin, body: { email: 'x@y.test', password: 'a', password_hash: 'b' } }],
+      ['/admin/generate_link', { ...admin, body: { type: 'bogus', email: 'x@y.test' } }],
+      ['/invite', { ...admin, body: { email: 'not an email' } }],
+    ]
+    for (const [path, init] of cases) {
+      const res = await authFetch(s, path, init)
+      expect(res.status, `${path} ${JSON.stringify(init)}`).toBeGreaterThanOrEqual(400)
+      expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBeLessThan(500)
+      expect(typeof res.body, path).toBe('object')
+    }
+  })
+
   it('answers unsupported grant types the OAuth way', async () => {
     const res = await authFetch(s, '/token?grant_type=nope', { body: {} })
     expect(res.status).toBe(400)
