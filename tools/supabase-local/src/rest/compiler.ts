@@ -650,7 +650,8 @@ export function compileMutation(s: MutationStatement): CompiledMutation {
   const tq = qiSql({ schema: t.schema, name: t.name })
   // The WHERE of the mutation reads the root filters against the table itself.
   const whereNode: ReadNode = { ...s.root, from: { schema: t.schema, name: t.name }, fromAlias: undefined, table: t }
-  const whereParts = s.where.map((tree) => fmtLogic(whereNode, tq, resolvePlain(tree), p, null))
+  // Formatted only where used: every formatted value adds a parameter.
+  const whereSql = () => s.where.map((tree) => fmtLogic(whereNode, tq, resolvePlain(tree), p, null))
   const returning = returningSql(t, s.returnsRows ? returningColumns(s.root, t.pk) : [])
   let mutation: string
   let isUpdateOrDelete = false
@@ -666,7 +667,7 @@ export function compileMutation(s: MutationStatement): CompiledMutation {
       const bodyNode: ReadNode = { ...whereNode, table: t }
       const putConds = s.where.map((tree) => fmtLogic(bodyNode, 'pgrst_body', resolvePlain(tree), p, null))
       sql += `WHERE ${PGRST_INSERTED('+')} AND ${putConds.join(' AND ')}`
-    } else if (merge && conflictCols.length) {
+    } else if (merge) {
       sql += `WHERE ${PGRST_INSERTED('+')}`
     }
     if (s.resolution || s.kind === 'put') {
@@ -688,11 +689,13 @@ export function compileMutation(s: MutationStatement): CompiledMutation {
       isUpdateOrDelete = true
       const set = cols.map((c) => `${ident(c.name)} = pgrst_body.${ident(c.name)}`).join(', ')
       const body = fromJsonBody(s.payload!, cols, p, { includeSelect: false, limitOne: false, applyDefaults: s.applyDefaults })
-      mutation = `UPDATE ${tq} SET ${set} ${body}${whereParts.length ? ` WHERE ${whereParts.join(' AND ')}` : ''} ${returning}`
+      const where = whereSql()
+      mutation = `UPDATE ${tq} SET ${set} ${body}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ${returning}`
     }
   } else {
     isUpdateOrDelete = true
-    mutation = `DELETE FROM ${tq} ${whereParts.length ? `WHERE ${whereParts.join(' AND ')}` : ''} ${returning}`
+    const where = whereSql()
+    mutation = `DELETE FROM ${tq} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ${returning}`
   }
 
   const select = s.body.kind === 'none' ? 'SELECT * FROM pgrst_source' : readQuery(s.root, p)
@@ -706,7 +709,7 @@ export function compileMutation(s: MutationStatement): CompiledMutation {
     `WITH pgrst_source AS (${mutation}) SELECT '' AS total_result_set, pg_catalog.count(_postgrest_t) AS page_total, ` +
     `${location} AS header, ${bodySql(s.body)} AS body, ${RESPONSE_GUCS}, ${inserted} AS response_inserted ` +
     `FROM (${select}) _postgrest_t`
-  return { sql, params: p.values, hasWhere: whereParts.length > 0, isUpdateOrDelete }
+  return { sql, params: p.values, hasWhere: s.where.length > 0, isUpdateOrDelete }
 }
 
 /** Location header pairs `pk=eq.value` of the inserted row (headers-only). */

@@ -580,7 +580,7 @@ export function findRelationship(cache: SchemaCache, schema: string, origin: str
       400,
       'PGRST200',
       `Could not find a relationship between '${origin}' and '${target}' in the schema cache`,
-      `Searched for a foreign key relationship between '${origin}' and '${target}'${hint ? `' using the hint '${hint}` : ''}' in the schema '${schema}', but no matches were found.`,
+      `Searched for a foreign key relationship between '${origin}' and '${target}${hint ? `' using the hint '${hint}` : ''}' in the schema '${schema}', but no matches were found.`,
       suggestion,
     )
   }
