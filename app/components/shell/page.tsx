@@ -1,0 +1,58 @@
+import type { LucideIcon } from 'lucide-react'
+import { cn } from '~/lib/utils.ts'
+
+export function PageHeader({
+  title,
+  description,
+  actions,
+  className,
+}: {
+  title: string
+  description?: React.ReactNode
+  actions?: React.ReactNode
+  className?: string
+}) {
+  return (
+    <div className={cn('mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between', className)}>
+      <div className="flex min-w-0 flex-col gap-1">
+        <h1 className="text-2xl font-semibold tracking-tight text-balance">{title}</h1>
+        {description && <p className="text-sm text-muted-foreground">{description}</p>}
+      </div>
+      {actions && <div className="flex shrink-0 gap-2">{actions}</div>}
+    </div>
+  )
+}
+
+/**
+ * Says plainly that there is nothing to show. Used by lists with no rows
+ * and by sections whose content is not displayed yet: it never suggests
+ * data that does not exist.
+ */
+export function EmptyState({
+  icon: Icon,
+  title,
+  children,
+  className,
+}: {
+  icon?: LucideIcon
+  title: string
+  children?: React.ReactNode
+  className?: string
+}) {
+  return (
+    <div
+      className={cn(
+        'flex flex-col items-center justify-center gap-3 rounded-xl border border-dashed px-6 py-14 text-center',
+        className,
+      )}
+    >
+      {Icon && (
+        <span className="flex size-11 items-center justify-center rounded-full bg-muted">
+          <Icon className="size-5 text-muted-foreground" aria-hidden="true" />
+        </span>
+      )}
+      <h2 className="text-base font-medium">{title}</h2>
+      {children && <div className="max-w-md text-sm text-muted-foreground">{children}</div>}
+    </div>
+  )
+}

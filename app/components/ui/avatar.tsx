@@ -1,0 +1,36 @@
+import { Avatar as AvatarPrimitive } from 'radix-ui'
+import type * as React from 'react'
+import { cn } from '~/lib/utils.ts'
+
+function Avatar({ className, ...props }: React.ComponentProps<typeof AvatarPrimitive.Root>) {
+  return (
+    <AvatarPrimitive.Root
+      data-slot="avatar"
+      className={cn('relative flex size-8 shrink-0 overflow-hidden rounded-full', className)}
+      {...props}
+    />
+  )
+}
+
+function AvatarImage({ className, ...props }: React.ComponentProps<typeof AvatarPrimitive.Image>) {
+  return <AvatarPrimitive.Image data-slot="avatar-image" className={cn('aspect-square size-full', className)} {...props} />
+}
+
+function AvatarFallback({ className, ...props }: React.ComponentProps<typeof AvatarPrimitive.Fallback>) {
+  return (
+    <AvatarPrimitive.Fallback
+      data-slot="avatar-fallback"
+      className={cn('flex size-full items-center justify-center rounded-full bg-muted text-xs font-medium', className)}
+      {...props}
+    />
+  )
+}
+
+/** "Awa Koné" → "AK"; an e-mail → its first letter. */
+function initialsOf(nameOrEmail: string): string {
+  const words = nameOrEmail.replace(/@.*/, '').split(/[\s._-]+/).filter(Boolean)
+  const letters = words.length > 1 ? words[0][0] + words[words.length - 1][0] : (words[0] ?? '?').slice(0, 2)
+  return letters.toUpperCase()
+}
+
+export { Avatar, AvatarImage, AvatarFallback, initialsOf }

@@ -1,0 +1,77 @@
+import { Outlet, useLoaderData, useRouteLoaderData } from 'react-router'
+import { AppShell } from '~/components/shell/app-shell.tsx'
+import { CLIENT_BOTTOM_NAV, CLIENT_NAV } from '~/components/shell/nav.ts'
+import { ProjectSwitcher } from '~/components/shell/project-switcher.tsx'
+import { describeError, ErrorPage, ErrorPanel } from '~/components/error-page.tsx'
+import { requireClient } from '~/lib/auth.server.ts'
+import { getShellProfile } from '~/lib/profile.server.ts'
+import { getClientProjects } from '~/lib/projects.server.ts'
+import type { Route } from './+types/_client'
+
+/**
+ * Pathless layout of the client portal. The middleware guards every route
+ * below it (loaders, actions, resource routes) even if one forgets to; each
+ * route still calls its own guard, and RLS stays underneath both.
+ */
+export const middleware: Route.MiddlewareFunction[] = [
+  async ({ request, context }, next) => {
+    await requireClient({ request, context })
+    return next()
+  },
+]
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const user = await requireClient({ request, context })
+  const [profile, projects] = await Promise.all([
+    getShellProfile(context, user),
+    getClientProjects(request, context),
+  ])
+  return {
+    user: profile,
+    projects: projects.projects.map(({ id, title }) => ({ id, title })),
+    currentProjectId: projects.current?.id ?? null,
+    projectsFailed: projects.failed,
+  }
+}
+
+export default function ClientLayout() {
+  const { user, projects, currentProjectId, projectsFailed } = useLoaderData<typeof loader>()
+  return (
+    <AppShell
+      area="client"
+      nav={CLIENT_NAV}
+      bottomNav={CLIENT_BOTTOM_NAV}
+      user={user}
+      settingsHref="/parametres"
+      context={
+        projectsFailed ? (
+          <p className="text-sm text-danger" role="alert">
+            Vos projets n’ont pas pu être chargés.
+          </p>
+        ) : (
+          <>
+            <ProjectSwitcher projects={projects} currentId={currentProjectId} className="hidden lg:flex" />
+            <ProjectSwitcher projects={projects} currentId={currentProjectId} compact className="lg:hidden" />
+          </>
+        )
+      }
+    >
+      <Outlet />
+    </AppShell>
+  )
+}
+
+/**
+ * Errors of the pages below render inside the shell when the layout itself
+ * loaded (a 404 on a task keeps the navigation); otherwise a full page.
+ */
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const layout = useRouteLoaderData<typeof loader>('routes/_client')
+  const { status, message } = describeError(error)
+  if (!layout) return <ErrorPage status={status} message={message} />
+  return (
+    <AppShell area="client" nav={CLIENT_NAV} bottomNav={CLIENT_BOTTOM_NAV} user={layout.user} settingsHref="/parametres">
+      <ErrorPanel status={status} message={message} />
+    </AppShell>
+  )
+}

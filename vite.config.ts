@@ -1,0 +1,36 @@
+import { cloudflare } from '@cloudflare/vite-plugin'
+import { reactRouter } from '@react-router/dev/vite'
+import tailwindcss from '@tailwindcss/vite'
+import { defineConfig } from 'vite'
+
+// scripts/dev.ts sets these when it runs an isolated stack (tests, custom
+// ports): a generated Wrangler config in a temp dir whose sibling `.dev.vars`
+// points at that stack, and a temp state dir, so the developer's own
+// `.dev.vars` and `.wrangler/state` are never read nor touched.
+// See docs/decisions/0005-isolated-dev-stack.md.
+const configPath = process.env.NOURX_DEV_WRANGLER_CONFIG || undefined
+const statePath = process.env.NOURX_DEV_STATE_DIR || undefined
+// Two Vite servers optimising dependencies into one cache dir race each other.
+const cacheDir = process.env.NOURX_DEV_VITE_CACHE_DIR || undefined
+
+export default defineConfig({
+  cacheDir,
+  plugins: [
+    cloudflare({
+      viteEnvironment: { name: 'ssr' },
+      configPath,
+      persistState: statePath ? { path: statePath } : true,
+      // Isolated stacks run next to the developer's: no fixed debugger port.
+      inspectorPort: configPath ? false : undefined,
+    }),
+    tailwindcss(),
+    reactRouter(),
+  ],
+  resolve: {
+    tsconfigPaths: true,
+  },
+  server: {
+    port: Number(process.env.PORT || 5173),
+    strictPort: true,
+  },
+})
