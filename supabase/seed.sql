@@ -229,6 +229,8 @@ insert into public.task_checklist_items (task_id, label, is_done, position, done
   ('50000000-0000-4000-8000-000000000017', 'Parcours invité', false, 1, null, null),
   ('50000000-0000-4000-8000-000000000017', 'Parcours avec compte', false, 2, null, null),
   ('50000000-0000-4000-8000-000000000017', 'Paiement réel de 100 F CFA', false, 3, null, null),
+  ('50000000-0000-4000-8000-000000000013', 'Écrire le scénario de charge', true, 1, now() - interval '1 day', '10000000-0000-4000-8000-000000000001'),
+  ('50000000-0000-4000-8000-000000000013', 'Lancer 200 paniers simultanés', false, 2, null, null),
   ('50000000-0000-4000-8000-000000000028', 'Catégorie Mariages', true, 1, now() - interval '2 days', '10000000-0000-4000-8000-000000000001'),
   ('50000000-0000-4000-8000-000000000028', 'Catégorie Entreprises', false, 2, null, null),
   ('50000000-0000-4000-8000-000000000028', 'Catégorie Portraits', false, 3, null, null);
@@ -245,6 +247,7 @@ insert into public.task_comments (task_id, author_id, body, visibility, created_
   ('50000000-0000-4000-8000-000000000011', '10000000-0000-4000-8000-000000000001', 'Orange Money et MTN MoMo fonctionnent en recette. Wave attend l''activation du compte marchand.', 'client', now() - interval '3 days'),
   ('50000000-0000-4000-8000-000000000011', '10000000-0000-4000-8000-000000000001', 'Interne : CinetPay met jusqu''à 10 min à confirmer certains paiements MoMo, prévoir la re-vérification en file.', 'internal', now() - interval '3 days'),
   ('50000000-0000-4000-8000-000000000016', '10000000-0000-4000-8000-000000000001', 'Problème reproduit, correctif en cours de test.', 'client', now() - interval '1 day'),
+  ('50000000-0000-4000-8000-000000000003', '10000000-0000-4000-8000-000000000001', 'Deux concurrents proposent déjà Wave : à mettre en avant dans la proposition.', 'internal', now() - interval '64 days'),
   ('50000000-0000-4000-8000-000000000028', '10000000-0000-4000-8000-000000000001', 'La catégorie Mariages est en ligne sur le site de recette.', 'client', now() - interval '2 days'),
   ('50000000-0000-4000-8000-000000000028', '10000000-0000-4000-8000-000000000003', 'Parfait. Pour Entreprises, utilisez plutôt les photos de la série « Bureaux ».', 'client', now() - interval '1 day');
 
@@ -303,7 +306,8 @@ insert into public.documents (id, client_id, project_id, milestone_id, path, fil
 
 insert into public.task_attachments (task_id, document_id, created_by, created_at) values
   ('50000000-0000-4000-8000-000000000004', '60000000-0000-4000-8000-000000000002', '10000000-0000-4000-8000-000000000001', now() - interval '40 days'),
-  ('50000000-0000-4000-8000-000000000016', '60000000-0000-4000-8000-000000000006', '10000000-0000-4000-8000-000000000001', now() - interval '1 day');
+  ('50000000-0000-4000-8000-000000000016', '60000000-0000-4000-8000-000000000006', '10000000-0000-4000-8000-000000000001', now() - interval '1 day'),
+  ('50000000-0000-4000-8000-000000000007', '60000000-0000-4000-8000-000000000004', '10000000-0000-4000-8000-000000000001', now() - interval '20 days');
 
 -- -----------------------------------------------------------------------------
 -- Quotes: created as drafts, then sent (numbers DEV-YYYY-NNNNN by trigger)
@@ -519,7 +523,10 @@ insert into public.ticket_messages (id, ticket_id, author_id, body, is_internal,
 
 insert into public.ticket_attachments (ticket_id, message_id, document_id, created_by, created_at) values
   ('90000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000003', '60000000-0000-4000-8000-000000000006',
-   '10000000-0000-4000-8000-000000000002', now() - interval '4 days');
+   '10000000-0000-4000-8000-000000000002', now() - interval '4 days'),
+  -- The internal note points at the internal notes file: neither reaches the client.
+  ('90000000-0000-4000-8000-000000000002', 'b0000000-0000-4000-8000-000000000004', '60000000-0000-4000-8000-000000000004',
+   '10000000-0000-4000-8000-000000000001', now() - interval '3 days');
 
 select pg_temp.act_as('10000000-0000-4000-8000-000000000001');
 update public.tickets set status = 'resolved', assigned_to = '10000000-0000-4000-8000-000000000001', resolved_at = now() - interval '74 days' + interval '25 minutes'

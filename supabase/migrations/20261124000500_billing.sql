@@ -560,7 +560,9 @@ as $$
 declare
   v_invoice public.invoices;
 begin
-  if not (private.is_admin() or current_user = 'service_role') then
+  -- current_user is the owner inside a security definer function: the caller's
+  -- role comes from the verified JWT claims.
+  if not (private.is_admin() or auth.role() = 'service_role') then
     raise exception 'Action réservée à l''administrateur.' using errcode = '42501';
   end if;
   if p_reason is null or char_length(trim(p_reason)) < 3 then
@@ -758,4 +760,6 @@ create policy "Members read their company's credit notes" on public.credit_notes
 
 grant select, insert, update, delete on public.quotes, public.quote_items, public.invoices, public.invoice_items to authenticated;
 grant select on public.credit_notes to authenticated;
-grant select, insert, update, delete on public.quotes, public.quote_items, public.invoices, public.invoice_items, public.credit_notes to service_role;
+grant select, insert, update, delete on public.quotes, public.quote_items, public.invoices, public.invoice_items to service_role;
+-- Credit notes only ever come from cancel_invoice().
+grant select on public.credit_notes to service_role;

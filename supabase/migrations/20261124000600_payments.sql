@@ -411,7 +411,9 @@ as $$
 declare
   v_payment public.payments;
 begin
-  if not (private.is_admin() or current_user = 'service_role') then
+  -- current_user is the owner inside a security definer function: the caller's
+  -- role comes from the verified JWT claims.
+  if not (private.is_admin() or auth.role() = 'service_role') then
     raise exception 'Action réservée à l''administrateur.' using errcode = '42501';
   end if;
   if p_method = 'online' then
@@ -464,4 +466,6 @@ create policy "Members read their company's receipts" on public.receipts
 grant select on public.payment_attempts, public.payment_notifications, public.payment_checks,
   public.payments, public.receipts to authenticated;
 grant select, insert, update, delete on public.payment_attempts, public.payment_notifications, public.payment_checks,
-  public.payments, public.receipts to service_role;
+  public.payments to service_role;
+-- Receipts only ever come from the payments trigger.
+grant select on public.receipts to service_role;
