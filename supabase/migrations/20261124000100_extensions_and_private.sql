@@ -20,10 +20,11 @@ create extension if not exists pg_trgm with schema extensions;
 /**
  * Privilege hardening.
  * PostgreSQL grants EXECUTE on every new function to PUBLIC. We revoke that
- * default for functions created by `postgres` in `public` and `private`, so a
- * function is callable only by the roles we name in a GRANT.
+ * default for functions created by `postgres`, so a function is callable only
+ * by the roles we name in a GRANT. (It has to be the global default: a
+ * per-schema default cannot take back what the global one grants.)
  */
-alter default privileges for role postgres in schema public revoke execute on functions from public;
+alter default privileges for role postgres revoke execute on functions from public;
 alter default privileges for role postgres in schema public revoke execute on functions from anon, authenticated, service_role;
 alter default privileges for role postgres in schema public revoke select, insert, update, delete on tables from anon, authenticated, service_role;
 
@@ -36,7 +37,6 @@ create schema if not exists private;
 comment on schema private is 'Helpers for RLS policies and triggers. Never exposed through the Data API.';
 revoke all on schema private from public;
 grant usage on schema private to authenticated, service_role;
-alter default privileges for role postgres in schema private revoke execute on functions from public;
 
 /**
  * private.set_updated_at() — BEFORE UPDATE trigger keeping `updated_at` honest.

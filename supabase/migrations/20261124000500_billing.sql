@@ -66,6 +66,10 @@ end;
 $$;
 comment on function private.next_document_number(text, date) is 'Next gap-free number KIND-YYYY-NNNNN for the year of the date; locks the counter row until commit.';
 
+-- Called from the invoice/quote guards, which run as the caller (the admin).
+revoke execute on function private.next_document_number(text, date) from public;
+grant execute on function private.next_document_number(text, date) to authenticated, service_role;
+
 /** French labels for error messages. */
 create function private.status_label(p_status text)
 returns text
@@ -78,6 +82,7 @@ as $$
     when 'overdue' then 'en retard' when 'canceled' then 'annulée' when 'accepted' then 'accepté'
     when 'declined' then 'refusé' when 'expired' then 'expiré' else p_status end;
 $$;
+grant execute on function private.status_label(text) to authenticated, service_role;
 
 /** Section — quotes */
 create table public.quotes (
