@@ -29,6 +29,11 @@ export default defineConfig({
   resolve: {
     tsconfigPaths: true,
   },
+  // Pre-bundled at startup rather than discovered on the first page view
+  // (a discovery re-optimises and reloads the page, which flakes E2E runs).
+  optimizeDeps: {
+    include: ['react', 'react-dom', 'react-dom/client', 'react-router', 'lucide-react', 'clsx', 'class-variance-authority', 'radix-ui', 'sonner'],
+  },
   server: {
     port: Number(process.env.PORT || 5173),
     strictPort: true,

@@ -317,7 +317,8 @@ async function main() {
 
   // 3. The app's variables
   const vars = appVars(status, cinetpayUrl)
-  const viteEnv: Record<string, string> = { PORT: String(appPort) }
+  // No request to workers.cloudflare.com for a `Request.cf` sample (offline machines).
+  const viteEnv: Record<string, string> = { PORT: String(appPort), CLOUDFLARE_CF_FETCH_ENABLED: 'false' }
   if (isolated) {
     viteEnv.NOURX_DEV_WRANGLER_CONFIG = writeIsolatedConfig(vars)
     viteEnv.NOURX_DEV_STATE_DIR = path.join(workDir, 'wrangler-state')

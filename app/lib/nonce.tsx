@@ -1,9 +1,13 @@
-// The CSP nonce travels from the Worker (requestContext) to <Scripts> and
-// <ScrollRestoration> through this React context, provided by
-// entry.server.tsx. In the browser it is empty: browsers hide nonce values
-// from the DOM anyway, and hydrated scripts are already running.
+// The CSP nonce travels from the Worker (requestContext) to <Links>,
+// <Scripts> and <ScrollRestoration>: on the server through the provider in
+// entry.server.tsx; in the browser the default value reads it back from a
+// server-rendered script (the `nonce` property keeps the value even though
+// browsers blank the attribute), so hydration sees the same props as SSR.
 import { createContext, useContext } from 'react'
 
-export const NonceContext = createContext('')
+const browserNonce =
+  typeof document !== 'undefined' ? (document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce ?? '') : ''
+
+export const NonceContext = createContext(browserNonce)
 export const NonceProvider = NonceContext.Provider
 export const useNonce = () => useContext(NonceContext)
