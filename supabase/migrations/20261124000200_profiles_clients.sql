@@ -157,11 +157,12 @@ security definer
 set search_path = ''
 as $$
 begin
-  insert into public.profiles (id, email, full_name)
+  insert into public.profiles (id, email, full_name, last_sign_in_at)
   values (
     new.id,
     new.email,
-    coalesce(nullif(trim(new.raw_user_meta_data ->> 'full_name'), ''), nullif(trim(new.raw_user_meta_data ->> 'name'), ''), '')
+    coalesce(nullif(trim(new.raw_user_meta_data ->> 'full_name'), ''), nullif(trim(new.raw_user_meta_data ->> 'name'), ''), ''),
+    new.last_sign_in_at
   )
   on conflict (id) do nothing;
   return new;

@@ -70,19 +70,25 @@ comment on function private.next_document_number(text, date) is 'Next gap-free n
 revoke execute on function private.next_document_number(text, date) from public;
 grant execute on function private.next_document_number(text, date) to authenticated, service_role;
 
-/** French labels for error messages. */
-create function private.status_label(p_status text)
+/** French labels for error messages: an invoice is feminine, a quote masculine. */
+create function private.status_label(p_kind text, p_status text)
 returns text
 language sql
 immutable
 set search_path = ''
 as $$
   select case p_status
-    when 'draft' then 'brouillon' when 'sent' then 'envoyé(e)' when 'paid' then 'payée'
-    when 'overdue' then 'en retard' when 'canceled' then 'annulée' when 'accepted' then 'accepté'
-    when 'declined' then 'refusé' when 'expired' then 'expiré' else p_status end;
+    when 'draft' then 'brouillon'
+    when 'sent' then case p_kind when 'invoice' then 'envoyée' else 'envoyé' end
+    when 'paid' then 'payée'
+    when 'overdue' then 'en retard'
+    when 'canceled' then 'annulée'
+    when 'accepted' then 'accepté'
+    when 'declined' then 'refusé'
+    when 'expired' then 'expiré'
+    else p_status end;
 $$;
-grant execute on function private.status_label(text) to authenticated, service_role;
+grant execute on function private.status_label(text, text) to authenticated, service_role;
 
 /** Section — quotes */
 create table public.quotes (
@@ -357,7 +363,7 @@ begin
          or (old.status = 'sent' and new.status in ('paid', 'overdue', 'canceled'))
          or (old.status = 'overdue' and new.status in ('paid', 'canceled'))) then
       raise exception 'Transition impossible : une facture « % » ne peut pas passer à « % ».',
-        private.status_label(old.status::text), private.status_label(new.status::text)
+        private.status_label('invoice', old.status::text), private.status_label('invoice', new.status::text)
         using errcode = 'P0001';
     end if;
 
@@ -447,7 +453,7 @@ begin
     if not ((old.status = 'draft' and new.status = 'sent')
          or (old.status = 'sent' and new.status in ('accepted', 'declined', 'expired'))) then
       raise exception 'Transition impossible : un devis « % » ne peut pas passer à « % ».',
-        private.status_label(old.status::text), private.status_label(new.status::text)
+        private.status_label('quote', old.status::text), private.status_label('quote', new.status::text)
         using errcode = 'P0001';
     end if;
     if new.status in ('accepted', 'declined') and not private.is_privileged_session() then
@@ -502,7 +508,7 @@ begin
     raise exception 'Devis introuvable.' using errcode = 'P0002';
   end if;
   if v_quote.status <> 'sent' then
-    raise exception 'Ce devis n''attend plus de réponse (statut : %).', private.status_label(v_quote.status::text)
+    raise exception 'Ce devis n''attend plus de réponse (statut : %).', private.status_label('quote', v_quote.status::text)
       using errcode = 'P0001';
   end if;
   if v_quote.valid_until < current_date then
@@ -540,7 +546,7 @@ begin
     raise exception 'Devis introuvable.' using errcode = 'P0002';
   end if;
   if v_quote.status <> 'sent' then
-    raise exception 'Ce devis n''attend plus de réponse (statut : %).', private.status_label(v_quote.status::text)
+    raise exception 'Ce devis n''attend plus de réponse (statut : %).', private.status_label('quote', v_quote.status::text)
       using errcode = 'P0001';
   end if;
   if p_reason is null or char_length(trim(p_reason)) < 3 then
@@ -578,7 +584,7 @@ begin
     raise exception 'Facture introuvable.' using errcode = 'P0002';
   end if;
   if v_invoice.status in ('paid', 'canceled') then
-    raise exception 'Une facture « % » ne peut pas être annulée.', private.status_label(v_invoice.status::text)
+    raise exception 'Une facture « % » ne peut pas être annulée.', private.status_label('invoice', v_invoice.status::text)
       using errcode = 'P0001';
   end if;
   if v_invoice.amount_paid > 0 then

@@ -247,7 +247,7 @@ begin
   end if;
   if v_invoice.status not in ('sent', 'overdue') then
     raise exception 'La facture % n''attend pas de paiement (statut : %).',
-      coalesce(v_invoice.number, 'brouillon'), private.status_label(v_invoice.status::text)
+      coalesce(v_invoice.number, 'brouillon'), private.status_label('invoice', v_invoice.status::text)
       using errcode = 'P0001';
   end if;
   if new.currency <> v_invoice.currency then
@@ -356,7 +356,7 @@ begin
   elsif upper(p_currency) is distinct from v_attempt.currency then
     v_reason := format('Devise confirmée (%s) différente de la devise demandée (%s).', p_currency, v_attempt.currency);
   elsif v_invoice.status not in ('sent', 'overdue') then
-    v_reason := format('La facture est « %s » : paiement à rapprocher manuellement.', private.status_label(v_invoice.status::text));
+    v_reason := format('La facture est « %s » : paiement à rapprocher manuellement.', private.status_label('invoice', v_invoice.status::text));
   elsif p_amount > v_invoice.balance_due then
     v_reason := format('Le paiement (%s) dépasse le solde dû (%s).', p_amount, v_invoice.balance_due);
   end if;
