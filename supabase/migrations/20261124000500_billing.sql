@@ -138,7 +138,7 @@ create table public.quote_items (
   description text,
   quantity numeric(12,3) not null default 1 check (quantity > 0),
   unit_price bigint not null check (unit_price >= 0),
-  line_total bigint generated always as (round(quantity * unit_price)::bigint) stored,
+  line_total bigint not null generated always as (round(quantity * unit_price)::bigint) stored,
   created_at timestamptz not null default now()
 );
 comment on table public.quote_items is 'Lines of a quote. line_total = round(quantity × unit_price), computed by the database.';
@@ -161,7 +161,7 @@ create table public.invoices (
   vat_amount bigint not null default 0,
   total_ttc bigint not null default 0,
   amount_paid bigint not null default 0 check (amount_paid >= 0),
-  balance_due bigint generated always as (case when status = 'canceled' then 0 else total_ttc - amount_paid end) stored,
+  balance_due bigint not null generated always as (case when status = 'canceled' then 0 else total_ttc - amount_paid end) stored,
   notes text,
   sent_at timestamptz,
   paid_at timestamptz,
@@ -192,7 +192,7 @@ create table public.invoice_items (
   description text,
   quantity numeric(12,3) not null default 1 check (quantity > 0),
   unit_price bigint not null check (unit_price >= 0),
-  line_total bigint generated always as (round(quantity * unit_price)::bigint) stored,
+  line_total bigint not null generated always as (round(quantity * unit_price)::bigint) stored,
   created_at timestamptz not null default now()
 );
 comment on table public.invoice_items is 'Lines of an invoice. line_total = round(quantity × unit_price), computed by the database.';
