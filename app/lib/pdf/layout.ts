@@ -196,10 +196,34 @@ export function paragraph(
 /** Section heading kept on the same page as the first lines that follow it. */
 export function heading(sheet: Sheet, text: string, keepWith = 36): void {
   const { writer } = sheet
-  sheet.y -= 14
+  sheet.y -= 12
   ensureSpace(sheet, 16 + keepWith)
   writer.line(sheet.page, text, LEFT, sheet.y - 10, { bold: true, size: 10, color: writer.theme.ink })
   sheet.y -= 17
+}
+
+/** Paragraphs wrapped to a column, with a small gap between paragraphs. */
+export function layColumn(writer: Writer, paragraphs: string[], style: TextStyle, width: number): string[][] {
+  return paragraphs.filter(Boolean).map((text) => writer.wrap(text, style, width))
+}
+
+const PARAGRAPH_GAP = 4
+
+export function columnHeight(column: string[][], style: TextStyle): number {
+  const lines = column.reduce((total, lines) => total + lines.length, 0)
+  return lines * style.size * LINE_HEIGHT + Math.max(0, column.length - 1) * PARAGRAPH_GAP
+}
+
+/** Draws a laid-out column from `top` down, without page breaks (reserve its height first). */
+export function drawColumn(sheet: Sheet, column: string[][], style: TextStyle, x: number, top: number): void {
+  let y = top
+  column.forEach((lines, index) => {
+    if (index > 0) y -= PARAGRAPH_GAP
+    for (const line of lines) {
+      sheet.writer.line(sheet.page, line, x, y - style.size, style)
+      y -= style.size * LINE_HEIGHT
+    }
+  })
 }
 
 // ---------------------------------------------------------------------------
@@ -219,7 +243,7 @@ export interface Cell {
 }
 
 const CELL_PAD_X = 6
-const CELL_PAD_Y = 5.5
+const CELL_PAD_Y = 5
 const CELL_STYLE: TextStyle = { size: 9 }
 const DETAIL_STYLE: TextStyle = { size: 7.75 }
 const HEADER_STYLE: TextStyle = { size: 7.5, bold: true }
@@ -334,29 +358,32 @@ export interface Pair {
 export function pairs(
   sheet: Sheet,
   rows: Pair[],
-  { x, width, top, labelWidth, valueAlign = 'right', size = 9 }: {
+  { x, width, top, labelWidth, valueAlign = 'right', size = 9, padX = 0 }: {
     x: number
     width: number
     top: number
     labelWidth?: number
     valueAlign?: 'left' | 'right'
     size?: number
+    /** Text inset from both ends; rules still span the full width. */
+    padX?: number
   },
 ): number {
   const { writer } = sheet
+  const textLeft = x + padX
+  const textWidth = width - 2 * padX
   let y = top
   for (const row of rows) {
-    const style: TextStyle = { size: row.strong ? size + 1.5 : size, bold: row.strong }
-    const gap = row.ruleAbove ? 7 : 3.5
+    const style: TextStyle = { size: row.strong ? size + 1.25 : size, bold: row.strong }
     if (row.ruleAbove) {
       y -= 3
       sheet.page.drawLine({ start: { x, y }, end: { x: x + width, y }, thickness: 0.9, color: writer.theme.accent })
     }
-    y -= gap
-    const valueX = valueAlign === 'right' ? x + width : x + (labelWidth ?? width / 2)
-    const valueWidth = valueAlign === 'right' ? width - (labelWidth ?? width / 2) : width - (labelWidth ?? width / 2)
+    y -= row.ruleAbove ? 5.5 : 2.5
+    const valueX = valueAlign === 'right' ? textLeft + textWidth : textLeft + (labelWidth ?? textWidth / 2)
+    const valueWidth = textWidth - (labelWidth ?? textWidth / 2)
     const valueLines = valueAlign === 'right' ? [row.value] : writer.wrap(row.value, style, valueWidth)
-    writer.line(sheet.page, row.label, x, y - style.size, {
+    writer.line(sheet.page, row.label, textLeft, y - style.size, {
       ...style,
       bold: row.strong,
       color: row.strong ? writer.theme.ink : writer.theme.muted,
@@ -384,10 +411,10 @@ export function pairsHeight(sheet: Sheet, rows: Pair[], { width, labelWidth, val
 }): number {
   let height = 0
   for (const row of rows) {
-    const style: TextStyle = { size: row.strong ? size + 1.5 : size, bold: row.strong }
+    const style: TextStyle = { size: row.strong ? size + 1.25 : size, bold: row.strong }
     const valueWidth = width - (labelWidth ?? width / 2)
     const lines = valueAlign === 'right' ? 1 : sheet.writer.wrap(row.value, style, valueWidth).length
-    height += (row.ruleAbove ? 10 : 3.5) + lines * style.size * LINE_HEIGHT + 2
+    height += (row.ruleAbove ? 8.5 : 2.5) + lines * style.size * LINE_HEIGHT + 2
   }
   return height
 }
@@ -401,7 +428,7 @@ export interface Footer {
 }
 
 const FOOTER_STYLE: TextStyle = { size: 7 }
-const PAGE_NUMBER_WIDTH = 64
+const PAGE_NUMBER_WIDTH = 52
 
 /** Wraps the footer text once, so the page bottom can be reserved before drawing. */
 export function layFooter(writer: Writer, paragraphs: string[]): Footer {
@@ -417,12 +444,12 @@ export function drawFooters(sheet: Sheet, footer: Footer): void {
   sheet.pages.forEach((page, index) => {
     const top = MARGIN_BOTTOM + footer.height
     page.drawLine({ start: { x: LEFT, y: top }, end: { x: RIGHT, y: top }, thickness: 0.5, color: writer.theme.rule })
-    let y = top - 8 - FOOTER_STYLE.size
-    const pageLabel = `Page ${index + 1} / ${total}`
-    writer.line(page, pageLabel, RIGHT, y, { size: 7.5, color: writer.theme.ink, align: 'right' })
+    const first = top - 8 - FOOTER_STYLE.size
+    let y = first
     for (const line of footer.lines) {
       writer.line(page, line, LEFT, y, { ...FOOTER_STYLE, color: writer.theme.muted })
       y -= FOOTER_STYLE.size * LINE_HEIGHT
     }
+    writer.line(page, `Page ${index + 1} / ${total}`, RIGHT, first, { size: 7.5, color: writer.theme.ink, align: 'right' })
   })
 }
