@@ -165,7 +165,10 @@ create index tasks_project_id_idx on public.tasks (project_id, visibility, statu
 create index tasks_milestone_id_idx on public.tasks (milestone_id, project_id);
 create index tasks_assigned_to_idx on public.tasks (assigned_to);
 create index tasks_created_by_idx on public.tasks (created_by);
-create index tasks_status_due_idx on public.tasks (status, due_date);
+-- Enum comparisons are not leakproof, so under RLS a `status = …` filter is
+-- never an index condition; a partial index whose predicate the filter implies
+-- still serves the back office's cross-project lists.
+create index tasks_open_due_idx on public.tasks (due_date) where status <> 'done';
 create index tasks_title_trgm_idx on public.tasks using gin (title extensions.gin_trgm_ops);
 
 /** Section — task_comments */

@@ -181,7 +181,8 @@ create index invoices_client_id_idx on public.invoices (client_id, status, due_d
 create index invoices_project_id_idx on public.invoices (project_id, client_id);
 create index invoices_quote_id_idx on public.invoices (quote_id);
 create index invoices_created_by_idx on public.invoices (created_by);
-create index invoices_status_due_idx on public.invoices (status, due_date);
+-- Partial, for the same reason as tasks_open_due_idx: "to collect" and "overdue" lists, mark_overdue_invoices().
+create index invoices_unpaid_due_idx on public.invoices (due_date) where status in ('sent', 'overdue');
 create index invoices_issue_date_idx on public.invoices (issue_date);
 
 create table public.invoice_items (

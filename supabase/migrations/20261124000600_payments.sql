@@ -64,7 +64,7 @@ comment on column public.payment_attempts.finalized_at is 'Set when the status b
 create index payment_attempts_invoice_id_idx on public.payment_attempts (invoice_id, created_at desc);
 create index payment_attempts_client_id_idx on public.payment_attempts (client_id);
 create index payment_attempts_initiated_by_idx on public.payment_attempts (initiated_by);
-create index payment_attempts_status_idx on public.payment_attempts (status, next_check_at);
+create index payment_attempts_pending_idx on public.payment_attempts (next_check_at) where status in ('pending', 'waiting');
 
 /** Section — payment_notifications: every POST received on the webhook, raw. */
 create table public.payment_notifications (

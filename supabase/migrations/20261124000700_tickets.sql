@@ -49,7 +49,8 @@ create index tickets_project_id_idx on public.tickets (project_id, client_id);
 create index tickets_payment_attempt_id_idx on public.tickets (payment_attempt_id);
 create index tickets_created_by_idx on public.tickets (created_by);
 create index tickets_assigned_to_idx on public.tickets (assigned_to);
-create index tickets_status_sla_idx on public.tickets (status, sla_due_at);
+-- The inbox sorted by SLA deadline (partial: see tasks_open_due_idx).
+create index tickets_open_sla_idx on public.tickets (sla_due_at) where status in ('open', 'in_progress', 'waiting_client');
 
 create table public.ticket_messages (
   id uuid primary key default gen_random_uuid(),

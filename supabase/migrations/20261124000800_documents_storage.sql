@@ -52,7 +52,9 @@ comment on column public.documents.folder is 'Folder shown in the Documents page
 comment on column public.documents.milestone_id is 'Set when the file is a deliverable of a milestone.';
 create index documents_client_id_idx on public.documents (client_id, created_at desc);
 create index documents_project_id_idx on public.documents (project_id, client_id, visibility, created_at desc);
-create index documents_milestone_id_idx on public.documents (milestone_id, project_id);
+-- Partial: most documents are not deliverables, and a full index on a mostly-null
+-- column tempts the planner for project-only queries.
+create index documents_milestone_id_idx on public.documents (milestone_id, project_id) where milestone_id is not null;
 create index documents_uploaded_by_idx on public.documents (uploaded_by);
 
 create trigger documents_set_updated_at before update on public.documents
