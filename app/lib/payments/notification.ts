@@ -180,7 +180,7 @@ function nonEmpty(value: string | undefined): string | null {
  * Reads at most maxBytes of the body. Stops reading (and cancels the stream)
  * as soon as the limit is passed, so a huge body is never buffered whole.
  */
-async function readLimited(request: Request, maxBytes: number): Promise<{ bytes: Uint8Array; truncated: boolean }> {
+async function readLimited(request: Request, maxBytes: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; truncated: boolean }> {
   if (!request.body) return { bytes: new Uint8Array(0), truncated: false }
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
@@ -208,7 +208,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<{ bytes:
   return { bytes, truncated }
 }
 
-async function parseBody(bytes: Uint8Array, text: string, contentType: string | null): Promise<ParsedBody> {
+async function parseBody(bytes: Uint8Array<ArrayBuffer>, text: string, contentType: string | null): Promise<ParsedBody> {
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
   if (type === 'application/json' || type.endsWith('+json')) return parseJson(text)
   if (type === 'application/x-www-form-urlencoded') return parseUrlEncoded(text)
@@ -240,7 +240,7 @@ function parseUrlEncoded(text: string): ParsedBody {
   return fromEntries([...new URLSearchParams(text)])
 }
 
-async function parseMultipart(bytes: Uint8Array, contentType: string): Promise<ParsedBody> {
+async function parseMultipart(bytes: Uint8Array<ArrayBuffer>, contentType: string): Promise<ParsedBody> {
   let form: FormData
   try {
     form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData()

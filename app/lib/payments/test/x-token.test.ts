@@ -9,7 +9,8 @@ type Fields = Record<string, string | undefined>
 
 function caseFields(c: (typeof vectors.cases)[number]): Fields {
   const fields: Fields = { ...vectors.base, ...('changes' in c ? c.changes : {}) }
-  for (const name of 'remove' in c ? c.remove : []) delete fields[name]
+  const remove: readonly string[] = ('remove' in c && c.remove) || []
+  for (const name of remove) delete fields[name]
   return fields
 }
 
