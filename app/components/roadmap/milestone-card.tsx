@@ -1,0 +1,235 @@
+import { BadgeCheckIcon, FileTextIcon, MessageSquareIcon } from 'lucide-react'
+import { useEffect, useRef, useState } from 'react'
+import { useFetcher } from 'react-router'
+import { FormError, TextareaField, TextField } from '~/components/forms.tsx'
+import { Button } from '~/components/ui/button.tsx'
+import { Checkbox } from '~/components/ui/checkbox.tsx'
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from '~/components/ui/dialog.tsx'
+import { Label } from '~/components/ui/label.tsx'
+import { formatDateTime, formatDay } from '~/lib/format.ts'
+import { isMilestoneLate } from '~/lib/roadmap/labels.ts'
+import type { RoadmapMilestone } from '~/lib/roadmap/get-roadmap.server.ts'
+import { cn } from '~/lib/utils.ts'
+import { MilestoneStatusBadge } from './milestone-badge.tsx'
+
+/** What the route action answers to the milestone forms. */
+export interface MilestoneActionData {
+  intent: 'comment' | 'approve'
+  milestoneId?: string
+  ok: boolean
+  message?: string
+  errors?: Partial<Record<string, string[]>>
+  values?: Record<string, string>
+}
+
+const DOT: Record<RoadmapMilestone['status'], string> = {
+  planned: 'bg-background border-foreground/30',
+  in_progress: 'bg-info border-info',
+  delivered: 'bg-warning border-warning',
+  approved: 'bg-success border-success',
+}
+
+export function MilestoneCard({
+  milestone,
+  today,
+  defaultSignerName,
+  userId,
+}: {
+  milestone: RoadmapMilestone
+  today: string
+  defaultSignerName: string
+  userId: string
+}) {
+  const m = milestone
+  const late = isMilestoneLate(m.status, m.due_date, today)
+  const approval = m.milestone_approvals.toSorted((a, b) => b.approved_at.localeCompare(a.approved_at))[0]
+  return (
+    <li id={`jalon-${m.id}`} className="relative scroll-mt-20 pb-8 pl-8 last:pb-0">
+      <span className="absolute top-1.5 bottom-0 left-[7px] w-px bg-border" aria-hidden="true" />
+      <span className={cn('absolute top-1.5 left-0 size-[15px] rounded-full border-2', DOT[m.status])} aria-hidden="true" />
+      <article className="flex flex-col gap-3 rounded-xl border bg-card p-4 sm:p-5">
+        <header className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+          <div className="flex min-w-0 flex-col gap-1">
+            <h2 className="text-base font-semibold">
+              {m.title}
+              {m.version_label && <span className="font-normal text-muted-foreground"> · {m.version_label}</span>}
+            </h2>
+            <p className="text-xs text-muted-foreground">
+              {m.due_date ? `Échéance : ${formatDay(m.due_date)}` : 'Sans échéance'}
+              {m.delivered_at && ` · livré le ${formatDay(m.delivered_at.slice(0, 10))}`}
+            </p>
+          </div>
+          <MilestoneStatusBadge status={m.status} late={late} />
+        </header>
+
+        {m.description && <p className="text-sm text-muted-foreground">{m.description}</p>}
+
+        {(m.deliverables.length > 0 || m.documents.length > 0) && (
+          <div className="flex flex-col gap-1.5">
+            <h3 className="text-xs font-medium tracking-wide text-muted-foreground uppercase">Livrables</h3>
+            <ul className="flex flex-wrap gap-2">
+              {m.deliverables.map((d) => (
+                <li key={d} className="rounded-md bg-muted px-2 py-1 text-xs">
+                  {d}
+                </li>
+              ))}
+              {m.documents.map((d) => (
+                <li key={d.id}>
+                  <a
+                    href={`/api/documents/${d.id}/telecharger`}
+                    className="inline-flex items-center gap-1 rounded-md border px-2 py-1 text-xs hover:bg-accent"
+                  >
+                    <FileTextIcon className="size-3.5" aria-hidden="true" />
+                    {d.label ?? d.file_name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+
+        {approval && (
+          <p className="flex items-start gap-2 rounded-md bg-success-soft px-3 py-2 text-sm text-success" data-testid="approbation">
+            <BadgeCheckIcon className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+            <span>
+              Validé par <strong>{approval.signer_name}</strong> le {formatDateTime(approval.approved_at)}
+              {approval.version_label && ` (version ${approval.version_label})`}
+              {approval.note && <span className="block text-success/80">« {approval.note} »</span>}
+            </span>
+          </p>
+        )}
+
+        {m.status === 'delivered' && <ApproveDialog milestone={m} defaultSignerName={defaultSignerName} />}
+
+        <Comments milestone={m} userId={userId} />
+      </article>
+    </li>
+  )
+}
+
+function ApproveDialog({ milestone, defaultSignerName }: { milestone: RoadmapMilestone; defaultSignerName: string }) {
+  const fetcher = useFetcher<MilestoneActionData>({ key: `approve-${milestone.id}` })
+  const [open, setOpen] = useState(false)
+  const result = fetcher.data
+  const busy = fetcher.state !== 'idle'
+  useEffect(() => {
+    if (fetcher.state === 'idle' && result?.ok) setOpen(false)
+  }, [fetcher.state, result])
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <div className="flex flex-col gap-2 rounded-md border border-warning/30 bg-warning-soft px-3 py-3 sm:flex-row sm:items-center sm:justify-between">
+        <p className="text-sm">Ce jalon est livré : vérifiez les livrables puis validez-le.</p>
+        <DialogTrigger asChild>
+          <Button size="sm">Valider ce jalon</Button>
+        </DialogTrigger>
+      </div>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Valider « {milestone.title} »</DialogTitle>
+          <DialogDescription>
+            Votre validation est datée et signée de votre nom ; l’équipe NOURX la voit aussitôt.
+          </DialogDescription>
+        </DialogHeader>
+        <fetcher.Form method="post" className="flex flex-col gap-4">
+          <input type="hidden" name="intent" value="approve" />
+          <input type="hidden" name="milestoneId" value={milestone.id} />
+          <FormError message={result && !result.ok && !result.errors ? result.message : null} />
+          <TextField
+            label="Votre nom complet"
+            errors={result?.errors?.signerName}
+            inputProps={{
+              name: 'signerName',
+              autoComplete: 'name',
+              required: true,
+              minLength: 2,
+              maxLength: 120,
+              defaultValue: result?.values?.signerName ?? defaultSignerName,
+            }}
+          />
+          <TextareaField
+            label="Remarque (facultatif)"
+            errors={result?.errors?.note}
+            textareaProps={{ name: 'note', rows: 3, maxLength: 2000, defaultValue: result?.values?.note ?? '' }}
+          />
+          <div className="flex flex-col gap-1">
+            <div className="flex items-start gap-2">
+              <Checkbox id={`confirm-${milestone.id}`} name="confirm" value="on" required />
+              <Label htmlFor={`confirm-${milestone.id}`} className="text-sm leading-snug font-normal">
+                Je confirme que les livrables de ce jalon{milestone.version_label ? ` (version ${milestone.version_label})` : ''}{' '}
+                sont conformes.
+              </Label>
+            </div>
+            {result?.errors?.confirm && <p className="text-sm text-danger">{result.errors.confirm[0]}</p>}
+          </div>
+          <DialogFooter>
+            <Button type="submit" disabled={busy}>
+              {busy ? 'Validation…' : 'Valider le jalon'}
+            </Button>
+          </DialogFooter>
+        </fetcher.Form>
+      </DialogContent>
+    </Dialog>
+  )
+}
+
+function Comments({ milestone, userId }: { milestone: RoadmapMilestone; userId: string }) {
+  const fetcher = useFetcher<MilestoneActionData>({ key: `comment-${milestone.id}` })
+  const form = useRef<HTMLFormElement>(null)
+  const result = fetcher.data
+  const busy = fetcher.state !== 'idle'
+  useEffect(() => {
+    if (fetcher.state === 'idle' && result?.ok) form.current?.reset()
+  }, [fetcher.state, result])
+  const comments = milestone.milestone_comments
+  return (
+    <details className="group border-t pt-3" open={comments.length > 0 && comments.length <= 3}>
+      <summary className="flex cursor-pointer items-center gap-2 text-sm text-muted-foreground select-none hover:text-foreground">
+        <MessageSquareIcon className="size-4" aria-hidden="true" />
+        {comments.length === 0 ? 'Commenter' : `Commentaires (${comments.length})`}
+      </summary>
+      <div className="mt-3 flex flex-col gap-3">
+        {comments.length > 0 && (
+          <ul className="flex flex-col gap-3">
+            {comments.map((c) => (
+              <li key={c.id} className={cn('rounded-lg px-3 py-2 text-sm', c.author_id === userId ? 'bg-muted' : 'border')}>
+                <p className="mb-0.5 text-xs text-muted-foreground">
+                  <span className="font-medium text-foreground">
+                    {c.author_id === userId ? 'Vous' : (c.profiles?.full_name ?? 'Utilisateur')}
+                  </span>
+                  {c.profiles?.role === 'admin' && ' · NOURX'} · {formatDateTime(c.created_at)}
+                </p>
+                <p className="whitespace-pre-line">{c.body}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+        <fetcher.Form ref={form} method="post" className="flex flex-col gap-2">
+          <input type="hidden" name="intent" value="comment" />
+          <input type="hidden" name="milestoneId" value={milestone.id} />
+          <TextareaField
+            label={<span className="sr-only">Votre commentaire sur ce jalon</span>}
+            errors={result?.errors?.body ?? (result && !result.ok && result.message ? [result.message] : undefined)}
+            textareaProps={{
+              name: 'body',
+              rows: 2,
+              maxLength: 5000,
+              placeholder: 'Votre commentaire…',
+              defaultValue: result && !result.ok ? (result.values?.body ?? '') : '',
+            }}
+          />
+          <Button type="submit" size="sm" variant="outline" className="self-end" disabled={busy}>
+            {busy ? 'Envoi…' : 'Envoyer'}
+          </Button>
+        </fetcher.Form>
+      </div>
+    </details>
+  )
+}
