@@ -2189,6 +2189,10 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      convert_prospect: {
+        Args: { p_project_title?: string; p_prospect_id: string }
+        Returns: Json
+      }
       create_invoice_from_quote: {
         Args: { p_quote_id: string }
         Returns: {

@@ -228,6 +228,25 @@ describe('screens in one round trip', () => {
   })
 })
 
+describe('prospects', () => {
+  it('convert_prospect creates the client and a draft project, and marks the prospect won', async () => {
+    await withActor(db.pool, 'admin', async (c) => {
+      const { rows: [p] } = await c.query(`select id from public.prospects where company_name = 'Restaurant Chez Tantie Awa'`)
+      const { rows: [r] } = await c.query(`select public.convert_prospect($1, 'Site et commande à emporter') as r`, [p.id])
+      const { rows: [client] } = await c.query(`select name, contact_name, email from public.clients where id = $1`, [r.r.client_id])
+      expect(client).toEqual({ name: 'Restaurant Chez Tantie Awa', contact_name: 'Awa Touré', email: 'awa@cheztantieawa.test' })
+      const { rows: [project] } = await c.query(`select title, status, budget_ht from public.projects where id = $1`, [r.r.project_id])
+      expect(project).toEqual({ title: 'Site et commande à emporter', status: 'draft', budget_ht: '1800000' })
+      const { rows: [after] } = await c.query(`select stage, converted_client_id, converted_at is not null as stamped from public.prospects where id = $1`, [p.id])
+      expect(after).toEqual({ stage: 'gagne', converted_client_id: r.r.client_id, stamped: true })
+      await expect(c.query(`select public.convert_prospect($1)`, [p.id])).rejects.toThrow('Ce prospect est déjà client.')
+    })
+    const { rows: [any] } = await db.pool.query(`select id from public.prospects where converted_client_id is null limit 1`)
+    const e = await errorOf(db.pool, 'acme', `select public.convert_prospect($1)`, [any.id])
+    expect([e.code, e.message]).toEqual(['42501', "Action réservée à l'administrateur."])
+  })
+})
+
 describe('audit log', () => {
   it('records actor, action, entity and only the changed columns; a no-op update writes nothing', async () => {
     await withActor(db.pool, 'admin', async (c) => {
