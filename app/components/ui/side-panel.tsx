@@ -1,0 +1,78 @@
+import { XIcon } from 'lucide-react'
+import { useEffect, useRef } from 'react'
+import type * as React from 'react'
+import { Link, useNavigate } from 'react-router'
+import { cn } from '~/lib/utils.ts'
+
+/**
+ * A sheet that is a route: rendered on the server (it works without
+ * JavaScript and on a direct link), closed by a link back to `closeTo`.
+ * Full screen on a phone, a right-hand panel from `md` up. Escape closes;
+ * focus moves into the panel when it opens.
+ */
+function SidePanel({
+  title,
+  description,
+  closeTo,
+  children,
+  className,
+}: {
+  title: React.ReactNode
+  description?: React.ReactNode
+  closeTo: string
+  children: React.ReactNode
+  className?: string
+}) {
+  const navigate = useNavigate()
+  const panel = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    panel.current?.focus()
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') navigate(closeTo, { preventScrollReset: true })
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [closeTo, navigate])
+  return (
+    <div data-slot="side-panel" className="fixed inset-0 z-50 flex justify-end">
+      <Link
+        to={closeTo}
+        preventScrollReset
+        aria-label="Fermer"
+        tabIndex={-1}
+        className="absolute inset-0 hidden bg-black/40 md:block"
+      />
+      <div
+        ref={panel}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="side-panel-title"
+        tabIndex={-1}
+        className={cn(
+          'relative flex h-full w-full flex-col overflow-y-auto bg-background shadow-xl outline-none md:max-w-xl md:border-l',
+          className,
+        )}
+      >
+        <header className="sticky top-0 z-10 flex items-start justify-between gap-3 border-b bg-background/95 px-5 py-4 backdrop-blur">
+          <div className="flex min-w-0 flex-col gap-1">
+            <h2 id="side-panel-title" className="text-lg leading-snug font-semibold">
+              {title}
+            </h2>
+            {description && <div className="text-sm text-muted-foreground">{description}</div>}
+          </div>
+          <Link
+            to={closeTo}
+            preventScrollReset
+            className="-mr-2 rounded-md p-2 text-muted-foreground hover:bg-accent hover:text-foreground"
+          >
+            <XIcon className="size-5" aria-hidden="true" />
+            <span className="sr-only">Fermer</span>
+          </Link>
+        </header>
+        <div className="flex flex-1 flex-col gap-6 px-5 py-5">{children}</div>
+      </div>
+    </div>
+  )
+}
+
+export { SidePanel }

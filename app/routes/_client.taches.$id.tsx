@@ -1,0 +1,55 @@
+import { data, useLocation } from 'react-router'
+import { Attachments, Checklist, TaskComments, TaskFacts, type TaskActionData } from '~/components/tasks/task-sheet.tsx'
+import { SidePanel } from '~/components/ui/side-panel.tsx'
+import { requireClient } from '~/lib/auth.server.ts'
+import { getSupabase } from '~/lib/context.server.ts'
+import { addTaskComment, getTask } from '~/lib/tasks/get-task.server.ts'
+import { TaskCommentSchema } from '~/lib/tasks/schemas.ts'
+import { fieldErrors } from '~/lib/validation.ts'
+import type { Route } from './+types/_client.taches.$id'
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.task.title ?? 'Tâche'} — Espace Client NOURX` },
+]
+
+const notFound = () => data({ message: 'Cette tâche est introuvable.' }, { status: 404 })
+
+/** One query: the task with checklist, comments and attachments embedded (RLS: client-visible tasks of the caller's company). */
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  const user = await requireClient({ request, context })
+  const task = await getTask(getSupabase(context), params.id)
+  if (!task) throw notFound()
+  return { task, userId: user.id }
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  const user = await requireClient({ request, context })
+  const form = Object.fromEntries(await request.formData())
+  const values = { body: typeof form.body === 'string' ? form.body : '' }
+  const parsed = TaskCommentSchema.safeParse(form)
+  if (!parsed.success) {
+    return data<TaskActionData>({ ok: false, errors: fieldErrors(parsed.error), values }, { status: 400 })
+  }
+  const result = await addTaskComment(getSupabase(context), { taskId: params.id, body: parsed.data.body, authorId: user.id })
+  if (result === 'not-found') throw notFound()
+  return data<TaskActionData>({ ok: true })
+}
+
+export default function TaskSheet({ loaderData }: Route.ComponentProps) {
+  const { task, userId } = loaderData
+  const { search } = useLocation()
+  return (
+    <SidePanel title={task.title} description={task.projects.title} closeTo={`/taches${search}`}>
+      <TaskFacts task={task} />
+      {task.description && <p className="text-sm leading-relaxed whitespace-pre-line">{task.description}</p>}
+      <Checklist items={task.task_checklist_items} />
+      <section aria-labelledby="attachments-title" className="flex flex-col gap-3">
+        <h3 id="attachments-title" className="text-sm font-semibold">
+          Pièces jointes
+        </h3>
+        <Attachments attachments={task.task_attachments} />
+      </section>
+      <TaskComments task={task} userId={userId} />
+    </SidePanel>
+  )
+}
