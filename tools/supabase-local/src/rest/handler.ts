@@ -8,7 +8,7 @@ import {
   buildReadTree, compileCall, compileCountOnly, compileMutation, compileRead, type BodyHandler, type Compiled,
   type CountMode, type Payload, type ReadNode,
 } from './compiler.ts'
-import { inTransaction, literal, type RequestSettings, type Tx } from './db.ts'
+import { inTransaction, type RequestSettings, type Row, type Tx } from './db.ts'
 import {
   RestError, errorResponse, fromPgError, gucHeadersError, gucStatusError, invalidBody, invalidFilters, invalidPreferences,
   invalidRange, invalidResourcePath, invalidRpcMethod, jwtClaimsError, jwtDecodeError, maxAffectedRpcViolation,
@@ -252,6 +252,9 @@ function outOfRangeBody(offset: number, total: number | null): string {
 // The handler
 // ---------------------------------------------------------------------------
 
+/** Node's IncomingMessage headers of a request, when the HTTP adapter exposes them. */
+const rawHeaders = new WeakMap<Request, Record<string, string | string[] | undefined>>()
+
 export function createHandler(deps: HandlerDeps) {
   const authenticate = createAuthenticator(deps.keys, deps.anonRole)
 
@@ -261,9 +264,18 @@ export function createHandler(deps: HandlerDeps) {
     readOnly: boolean, timezone: string | null, funcSettings: [string, string][],
   ): RequestSettings {
     const headers: Record<string, string> = {}
-    req.headers.forEach((v, k) => {
-      if (k !== 'cookie') headers[k] = v
-    })
+    const raw = rawHeaders.get(req)
+    if (raw) {
+      // Node's own parsed headers: lower-cased already, and no undici Headers to build.
+      for (const k in raw) {
+        const v = raw[k]
+        if (k !== 'cookie' && v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v
+      }
+    } else {
+      req.headers.forEach((v, k) => {
+        if (k !== 'cookie') headers[k] = v
+      })
+    }
     // The gateway put this token in Authorization (hosted Kong rewrites the header itself).
     if (bearer !== null) headers.authorization = `Bearer ${bearer}`
     const claims = JSON.stringify({ ...(auth.claims ?? {}), role: auth.role })
@@ -285,7 +297,7 @@ export function createHandler(deps: HandlerDeps) {
     return {
       readOnly,
       isolation: iso === 'repeatable read' || iso === 'serializable' ? iso : 'read committed',
-      setConfig: `select ${pairs.map(([k, v]) => `set_config(${literal(k)}, ${literal(v)}, true)`).join(', ')}`,
+      settings: pairs,
     }
   }
 
@@ -376,13 +388,19 @@ export function createHandler(deps: HandlerDeps) {
     }
   }
 
-  async function run<T>(c: Common, settings: RequestSettings, main: { table: Table; privileges: string[] } | undefined,
-    fn: (tx: Tx) => Promise<{ commit: boolean; value: T }>): Promise<T> {
+  /**
+   * Runs the transaction. `autoCommit` lets COMMIT travel with the statement
+   * (one round trip) when nothing in the response can condemn it.
+   */
+  async function run<T>(
+    c: Common, settings: RequestSettings, rel: { table: Table; privileges: string[] } | undefined,
+    main: Compiled | null, autoCommit: boolean, fn: (rows: Row[], tx: Tx) => Promise<{ commit: boolean; value: T }>,
+  ): Promise<T> {
     try {
-      return await inTransaction(deps.pool, settings, fn)
+      return await inTransaction(deps.pool, settings, main, autoCommit, fn)
     } catch (e: any) {
       if (e instanceof RestError) throw e
-      throw fromPgError(e, pgContext(c, main))
+      throw fromPgError(e, pgContext(c, rel))
     }
   }
 
@@ -405,8 +423,9 @@ export function createHandler(deps: HandlerDeps) {
     const head = c.method === 'HEAD'
     const compiled = compileRead({ root, body: head ? { kind: 'none' } : bodyHandler(media), count: c.prefs.count, maxRows: deps.maxRows })
     const settings = settingsFor(c.cache, c.schema, c.auth, c.req, c.path, c.bearer, true, c.prefs.timezone, [])
-    return run(c, settings, { table: c.table, privileges: ['SELECT'] }, async (tx) => {
-      const row = (await tx.query(compiled))[0]
+    const needsExplain = c.prefs.count === 'planned' || c.prefs.count === 'estimated'
+    return run(c, settings, { table: c.table, privileges: ['SELECT'] }, compiled, !needsExplain, async (rows, tx) => {
+      const row = rows[0]
       const pageTotal = Number(row.page_total)
       const total = await resolveTotal(tx, c.prefs.count, root, row.total_result_set, deps.maxRows)
       if (media.kind === 'single' && pageTotal !== 1) throw singularityError(pageTotal)
@@ -465,12 +484,16 @@ export function createHandler(deps: HandlerDeps) {
           ? ['SELECT', 'INSERT', 'UPDATE']
           : [kind === 'update' ? 'UPDATE' : 'DELETE', ...(compiled.hasWhere || returnsRows ? ['SELECT'] : [])]
     const settings = settingsFor(c.cache, c.schema, c.auth, c.req, c.path, c.bearer, false, c.prefs.timezone, [])
-    return run(c, settings, { table: t, privileges }, async (tx) => {
-      // Hosted loads pg-safeupdate for the API role: UPDATE/DELETE without WHERE fails in the database.
-      if (compiled.isUpdateOrDelete && !compiled.hasWhere) {
-        throw new RestError(400, '21000', `${kind === 'update' ? 'UPDATE' : 'DELETE'} requires a WHERE clause`)
-      }
-      const row = (await tx.query(compiled))[0]
+    // Hosted loads pg-safeupdate for the API role: UPDATE/DELETE without WHERE fails in
+    // the database, after the role switch — so the transaction is opened, then refused.
+    const refused = compiled.isUpdateOrDelete && !compiled.hasWhere
+    // Responses that may be condemned after the fact keep the transaction open for a decision.
+    const condemnable =
+      media.kind === 'single' || kind === 'put' ||
+      ((kind === 'update' || kind === 'delete') && c.prefs.handling === 'strict' && c.prefs.maxAffected !== null)
+    return run(c, settings, { table: t, privileges }, refused ? null : compiled, !refused && !condemnable, async (rows) => {
+      if (refused) throw new RestError(400, '21000', `${kind === 'update' ? 'UPDATE' : 'DELETE'} requires a WHERE clause`)
+      const row = rows[0]
       const pageTotal = Number(row.page_total)
       if (media.kind === 'single' && pageTotal !== 1) throw singularityError(pageTotal)
       if ((kind === 'update' || kind === 'delete') && c.prefs.handling === 'strict' && c.prefs.maxAffected !== null && pageTotal > c.prefs.maxAffected) {
@@ -547,8 +570,8 @@ export function createHandler(deps: HandlerDeps) {
     })
     const readOnly = !isPost || routine.volatility !== 'v'
     const settings = settingsFor(c.cache, c.schema, c.auth, c.req, c.path, c.bearer, readOnly, c.prefs.timezone, routine.settings)
-    return run(c, settings, undefined, async (tx) => {
-      const rows = await tx.query(compiled)
+    const autoCommit = media.kind !== 'single' && !strictMax && c.prefs.count !== 'planned' && c.prefs.count !== 'estimated'
+    return run(c, settings, undefined, compiled, autoCommit, async (rows, tx) => {
       const row = rows[0]
       const pageTotal = Number(row.page_total)
       const total = await resolveTotal(tx, c.prefs.count, root, row.total_result_set, deps.maxRows)
@@ -566,7 +589,10 @@ export function createHandler(deps: HandlerDeps) {
     })
   }
 
-  return async (req: Request, bearer: string | null): Promise<Response> => {
+  return async (
+    req: Request, bearer: string | null, nodeHeaders?: Record<string, string | string[] | undefined>,
+  ): Promise<Response> => {
+    if (nodeHeaders) rawHeaders.set(req, nodeHeaders)
     try {
       return await handle(req, bearer)
     } catch (e: any) {

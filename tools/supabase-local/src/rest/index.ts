@@ -40,7 +40,9 @@ export async function createRestService(ctx: ServiceContext): Promise<Service> {
   })
 
   const app = new Hono<{ Variables: GatewayVariables }>()
-  app.all('*', (c) => handle(c.req.raw, c.get('bearer') ?? null))
+  // On Node, @hono/node-server puts the IncomingMessage in c.env: its parsed
+  // headers spare building a full Headers object for request.headers.
+  app.all('*', (c) => handle(c.req.raw, c.get('bearer') ?? null, (c.env as any)?.incoming?.headers))
   return {
     app,
     close: () => schemaCache.close(),

@@ -398,6 +398,8 @@ function selectForest(cur: Cursor): SelectItem[] {
 }
 
 export function parseSelect(value: string): SelectItem[] {
+  // Fast path for the most common select (and postgrest-js' default): same result, no backtracking.
+  if (value === '*') return [{ kind: 'field', field: { name: '*', path: [] } }]
   return run('select parameter', value, selectForest)
 }
 
@@ -543,8 +545,22 @@ function logicSingleValue(cur: Cursor): string {
   return cur.input.slice(s, cur.pos)
 }
 
+// `[not.]op.value` with a single-value operator: the shape of nearly every filter.
+const SIMPLE_FILTER = /^(not\.)?(eq|neq|gte|gt|lte|lt|like|ilike|match|imatch|cs|cd|ov|sl|sr|nxr|nxl|adj|isdistinct)\./
+
+function fastFilter(value: string): OpExpr | null {
+  const m = SIMPLE_FILTER.exec(value)
+  if (!m) return null
+  const negated = m[1] !== undefined
+  const op = m[2]
+  const rest = value.slice(m[0].length)
+  if (op === 'isdistinct') return { negated, operation: { kind: 'isdistinct', value: rest } }
+  if ((SIMPLE_OPS as string[]).includes(op)) return { negated, operation: { kind: 'simple', op: op as SimpleOperator, value: rest } }
+  return { negated, operation: { kind: 'quant', op: op as QuantOperator, value: rest } }
+}
+
 export function parseFilterValue(value: string): OpExpr {
-  return run('filter', value, (cur) => opExpr(cur, restOfInput))
+  return fastFilter(value) ?? run('filter', value, (cur) => opExpr(cur, restOfInput))
 }
 
 /** Embed path and field of a filter key: `actors.roles.character->>name`. */
@@ -558,7 +574,11 @@ function treePath(cur: Cursor): { path: string[]; field: Field } {
   return { path: names.slice(0, -1), field: { name: names[names.length - 1], path } }
 }
 
-function parseTreePath(key: string) {
+const PLAIN_KEY = /^[\p{L}0-9_ $]+$/u
+
+function parseTreePath(key: string): { path: string[]; field: Field } {
+  // A bare column name (no embed path, JSON path, dash or quotes) needs no parser.
+  if (PLAIN_KEY.test(key) && key.trim() !== '') return { path: [], field: { name: key.trim(), path: [] } }
   return run('tree path', key, treePath)
 }
 
@@ -712,6 +732,10 @@ export function parseQueryString(raw: string): [string, string | null][] {
  */
 export function canonicalQuery(params: [string, string | null][]): string {
   const enc = (s: string) => {
+    if (/^[A-Za-z0-9\-_.~]*$/.test(s)) return s
+    if (/^[\x00-\x7f]*$/.test(s)) {
+      return encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
+    }
     let out = ''
     for (const b of Buffer.from(s, 'utf8')) {
       const c = String.fromCharCode(b)
@@ -792,7 +816,7 @@ export function parseQueryParams(raw: string, isRpcRead: boolean): QueryParams {
     let expr: OpExpr
     if (isRpcRead) {
       const cur = new Cursor(v)
-      const parsed = cur.attempt(() => opExpr(cur, restOfInput))
+      const parsed = fastFilter(v) ?? cur.attempt(() => opExpr(cur, restOfInput))
       if (parsed === undefined) {
         rpcArgs.push([f.name, v])
         continue
