@@ -75,9 +75,11 @@ grant execute on function private.uuid_or_null(text) to authenticated, service_r
 
 /**
  * private.is_privileged_session() — true when the statement does not come from
- * a signed-in API user: service_role, the migration/seed superuser, or a
- * trigger running as the table owner. Protection triggers use it to let
- * back-end code through while holding API users to the rules.
+ * a signed-in API user: service_role, the migration/seed superuser, or code
+ * running inside a security definer function (whose current_user is the
+ * owner). Protection triggers use it to let back-end code and our RPCs
+ * through while holding API users to the rules. Call it only from security
+ * invoker code: inside a security definer function it is always true.
  */
 create function private.is_privileged_session()
 returns boolean
