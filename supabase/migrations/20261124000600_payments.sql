@@ -162,7 +162,8 @@ create index receipts_client_id_idx on public.receipts (client_id);
  *   waiting → accepted | refused | cancelled | expired | failed | flagged
  *   flagged → accepted | refused   (admin review only)
  * Final statuses never change again, so a late or duplicate notification
- * cannot move a paid attempt back.
+ * cannot move a paid attempt back. (20261124001300_late_acceptance.sql adds
+ * refused | cancelled | expired | failed → flagged for money confirmed late.)
  */
 create function private.guard_payment_attempt()
 returns trigger

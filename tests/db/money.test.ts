@@ -305,6 +305,28 @@ describe('payments: exactly once, amounts checked, invoice and receipt follow', 
     expect(r.ok && r.rows[0].r).toMatchObject({ outcome: 'flagged', invoice_status: 'overdue', balance_due: 236000 })
   })
 
+  it('a confirmation arriving after we gave up on the attempt flags it for the admin (real money), once', async () => {
+    // Attempt 2 of ACME was refused (insufficient balance); CinetPay now says ACCEPTED.
+    const client = await db.pool.connect()
+    try {
+      await client.query('begin')
+      await client.query(`select set_config('role', 'service_role', true), set_config('request.jwt.claims', '{"role":"service_role"}', true)`)
+      const first = (await client.query(`select public.record_online_payment('NX3H8D2F6C5E', 1180000, 'XOF', 'OM') as r`)).rows[0].r
+      expect(first).toMatchObject({ outcome: 'flagged', late_acceptance: true, invoice_status: 'sent', balance_due: 1180000 })
+      expect(first.reason).toBe("Paiement confirmé par CinetPay après l'abandon de la tentative (statut : refused) : à rapprocher.")
+      const again = (await client.query(`select public.record_online_payment('NX3H8D2F6C5E', 1180000, 'XOF', 'OM') as r`)).rows[0].r
+      expect(again).toMatchObject({ outcome: 'flagged', already_flagged: true })
+      const { rows: [a] } = await client.query(`select status, (select count(*)::int from public.payments where transaction_id = 'NX3H8D2F6C5E') as payments
+                                                 from public.payment_attempts where transaction_id = 'NX3H8D2F6C5E'`)
+      expect(a).toEqual({ status: 'flagged', payments: 0 })
+      // The admin's review may then accept or refuse it; it never goes back to waiting.
+      await expect(client.query(`update public.payment_attempts set status = 'waiting' where transaction_id = 'NX3H8D2F6C5E'`)).rejects.toThrow(/flagged → waiting/)
+    } finally {
+      await client.query('rollback')
+      client.release()
+    }
+  })
+
   it('record_online_payment is for the service role only', async () => {
     const e = await errorOf(db.pool, 'admin', `select public.record_online_payment('NX7K2M9Q4A1B', 1, 'XOF')`)
     expect(e.code).toBe('42501')
