@@ -208,6 +208,11 @@ describe('schema cache', () => {
       insert into public.late_table values (1, 'late')`)
     const created = await until('/late_table?select=label', 200)
     expect(created.json).toEqual([{ label: 'late' }])
+    // A statement prepared before DDL must not keep the old parameter types.
+    expect((await rest(server, '/late_table?select=id&id=eq.1')).json).toEqual([{ id: 1 }])
+    await sql.query('alter table public.late_table alter column id type text')
+    const retyped = await until('/late_table?select=id&id=eq.one', 200)
+    expect(retyped.json).toEqual([])
     await sql.query('alter table public.late_table add column extra text')
     await sql.query(`create function public.late_fn() returns int language sql as 'select 7'`)
     expect((await until('/rpc/late_fn', 200)).json).toBe(7)

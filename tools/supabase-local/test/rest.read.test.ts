@@ -220,6 +220,11 @@ describe('embedding', () => {
     ])
   })
 
+  it('spreads to-many embeds into arrays per column (PostgREST 13+)', async () => {
+    const { data } = await db.from('directors').select('last_name, ...films(title, year)').eq('id', 2).order('id', { referencedTable: 'films' })
+    expect(data).toEqual([{ last_name: 'Sembène', title: ['Black Girl', 'Xala'], year: [1966, 1975] }])
+  })
+
   it('refuses aggregate functions (db-aggregates-enabled is off on Supabase)', async () => {
     const r = await rest(server, '/films?select=count()')
     expect(r.status).toBe(400)

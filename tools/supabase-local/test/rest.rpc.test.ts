@@ -86,6 +86,15 @@ describe('return shapes', () => {
     expect([scalars.status, scalars.json]).toEqual([400, pgrstError('PGRST102', 'All object keys must match')])
   })
 
+  it('passes the body as one object with Prefer: params=single-object', async () => {
+    const r = await rest(server, '/rpc/echo', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Prefer: 'params=single-object' },
+      body: '{"a":1,"b":[2]}',
+    })
+    expect([r.status, r.json]).toEqual([200, { a: 1, b: [2] }])
+  })
+
   it('answers void functions with 204 and runs volatile POSTs read-write', async () => {
     const res = await db.rpc('log_event', { message: 'called' })
     expect([res.status, res.data, res.error]).toEqual([204, null, null])

@@ -75,8 +75,20 @@ function statementName(sql: string): string | null {
   return name
 }
 
-/** Statements already prepared on each pooled connection. */
-const preparedOn = new WeakMap<pg.PoolClient, Set<string>>()
+/**
+ * Statements already prepared on each pooled connection, per schema-cache
+ * generation. A prepared statement keeps the parameter types inferred when it
+ * was prepared, so after DDL (schema reload) every connection drops its
+ * statements (DEALLOCATE ALL) before preparing again — PostgREST likewise
+ * releases its connections on reload.
+ */
+const preparedOn = new WeakMap<pg.PoolClient, { generation: number; names: Set<string> }>()
+let generation = 0
+
+/** Called on schema cache reload: statements prepared before it are dropped on next use. */
+export function invalidatePreparedStatements() {
+  generation++
+}
 
 /**
  * Runs the request's transaction. `main` (if any) runs in the first message;
@@ -97,11 +109,18 @@ export async function inTransaction<T>(
   let open = false
   let committed = false
   let toPrepareOnError: string[] = []
-  let known = preparedOn.get(client)
-  if (!known) preparedOn.set(client, (known = new Set()))
+  let entry = preparedOn.get(client)
+  if (!entry) preparedOn.set(client, (entry = { generation, names: new Set() }))
+  const known = entry.names
   try {
     const mode = settings.readOnly ? 'READ ONLY' : 'READ WRITE'
     const parts = [`BEGIN ISOLATION LEVEL ${settings.isolation.toUpperCase()} ${mode}`]
+    if (entry.generation !== generation) {
+      // DEALLOCATE is not transactional: done even if this transaction fails.
+      parts.push('DEALLOCATE ALL')
+      known.clear()
+      entry.generation = generation
+    }
     const toPrepare: string[] = []
     // Appends PREPARE (first time on this connection) + EXECUTE; returns the EXECUTE's index.
     const execute = (c: Compiled) => {

@@ -11,7 +11,6 @@ export class RestError extends Error {
   details: unknown
   hint: unknown
   headers: Record<string, string>
-  /** The raw body, when it is not the standard error object (RAISE SQLSTATE 'PGRST'). */
 
   constructor(status: number, code: string, message: string, details: unknown = null, hint: unknown = null, headers: Record<string, string> = {}) {
     super(message)
@@ -126,15 +125,6 @@ export const maxAffectedRpcViolation = () =>
 
 export const columnNotFound = (table: string, column: string) =>
   new RestError(400, 'PGRST204', `Could not find the '${column}' column of '${table}' in the schema cache`)
-
-export const tableNotFound = (schema: string, table: string, suggestion: string | null) =>
-  new RestError(
-    404,
-    'PGRST205',
-    `Could not find the table '${schema}.${table}' in the schema cache`,
-    null,
-    suggestion ? `Perhaps you meant the table '${schema}.${suggestion}'` : null,
-  )
 
 // ---------------------------------------------------------------------------
 // PGRST3xx — JWT errors

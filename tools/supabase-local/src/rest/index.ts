@@ -13,6 +13,7 @@
 import { Hono } from 'hono'
 import type { GatewayVariables, ServiceContext } from '../context.ts'
 import type { Service } from '../service.ts'
+import { invalidatePreparedStatements } from './db.ts'
 import { createHandler } from './handler.ts'
 import { startSchemaCache } from './schema-cache.ts'
 
@@ -27,6 +28,7 @@ export async function createRestService(ctx: ServiceContext): Promise<Service> {
     dbUrl: ctx.db.dbUrl,
     exposedSchemas: EXPOSED_SCHEMAS,
     log: ctx.log,
+    onReload: invalidatePreparedStatements,
   })
   const handle = createHandler({
     pool: ctx.db.authenticator,
