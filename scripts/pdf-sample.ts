@@ -71,7 +71,15 @@ const samples: Array<[string, () => Promise<Uint8Array>]> = [
         fixtures.sampleSeller({ accentColor: '#1D4ED8' }),
       ),
   ],
-  ['facture-brouillon-sans-logo', () => pdf.renderInvoicePdf(fixtures.sampleInvoice({ status: 'draft', number: null }), fixtures.sampleSeller({ accentColor: '#000000' }))],
+  [
+    'facture-brouillon-sans-logo',
+    () =>
+      pdf.renderInvoicePdf(
+        fixtures.sampleInvoice({ status: 'draft', number: null }),
+        fixtures.sampleSeller({ accentColor: '#000000' }),
+      ),
+  ],
+  ['facture-extreme', () => pdf.renderInvoicePdf(fixtures.extremeInvoice(), fixtures.extremeSeller(logo))],
   ['devis', () => pdf.renderQuotePdf(fixtures.sampleQuote(), seller)],
   [
     'devis-accepte',

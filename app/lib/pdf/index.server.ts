@@ -20,6 +20,7 @@ import {
 } from './schema.ts'
 
 export * from './schema.ts'
+export { clientFromRow, sellerFromSettings, type ClientRow, type SettingsRow } from './from-rows.ts'
 export type { PdfFontFiles } from './render.ts'
 
 export interface RenderOptions {
@@ -53,7 +54,7 @@ export async function renderQuotePdf(
   quote: PdfQuoteInput,
   seller: PdfSellerInput,
   options: RenderOptions = {},
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   return drawQuote(
     parse(PdfQuoteSchema, quote, 'du devis'),
     parse(PdfSellerSchema, seller, 'de l’entreprise (paramètres)'),
@@ -66,7 +67,7 @@ export async function renderInvoicePdf(
   invoice: PdfInvoiceInput,
   seller: PdfSellerInput,
   options: RenderOptions = {},
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   return drawInvoice(
     parse(PdfInvoiceSchema, invoice, 'de la facture'),
     parse(PdfSellerSchema, seller, 'de l’entreprise (paramètres)'),
@@ -79,7 +80,7 @@ export async function renderCreditNotePdf(
   creditNote: PdfCreditNoteInput,
   seller: PdfSellerInput,
   options: RenderOptions = {},
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   return drawCreditNote(
     parse(PdfCreditNoteSchema, creditNote, 'de l’avoir'),
     parse(PdfSellerSchema, seller, 'de l’entreprise (paramètres)'),
@@ -92,7 +93,7 @@ export async function renderReceiptPdf(
   receipt: PdfReceiptInput,
   seller: PdfSellerInput,
   options: RenderOptions = {},
-): Promise<Uint8Array> {
+): Promise<Uint8Array<ArrayBuffer>> {
   return drawReceipt(
     parse(PdfReceiptSchema, receipt, 'du reçu'),
     parse(PdfSellerSchema, seller, 'de l’entreprise (paramètres)'),
@@ -103,4 +104,27 @@ export async function renderReceiptPdf(
 /** File name for Content-Disposition: "FAC-2026-00042.pdf", "devis-brouillon.pdf". */
 export function pdfFileName(kind: 'devis' | 'facture' | 'avoir' | 'recu', number: string | null | undefined): string {
   return number ? `${number}.pdf` : `${kind}-brouillon.pdf`
+}
+
+/**
+ * The HTTP response of a PDF route, the same for the client's download and
+ * the admin's preview (`inline`). Documents hold personal and financial data:
+ * never cached by shared caches or kept by the browser.
+ */
+export function pdfResponse(
+  bytes: Uint8Array<ArrayBuffer>,
+  fileName: string,
+  { inline = false }: { inline?: boolean } = {},
+): Response {
+  // ASCII fallback plus RFC 5987 UTF-8 name (document numbers are ASCII already).
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  return new Response(bytes, {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Length': String(bytes.byteLength),
+      'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
 }

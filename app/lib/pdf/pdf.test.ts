@@ -7,6 +7,7 @@ import { formatDate, formatDateTime, formatDay, formatXOF, NNBSP } from '../form
 import {
   pdfFileName,
   PdfInputError,
+  pdfResponse,
   renderCreditNotePdf,
   renderInvoicePdf,
   renderQuotePdf,
@@ -14,6 +15,8 @@ import {
 } from './index.server.ts'
 import {
   ACME,
+  extremeInvoice,
+  extremeSeller,
   longInvoice,
   manyItems,
   sampleCreditNote,
@@ -231,6 +234,15 @@ describe('facture', () => {
     )
     expect(text).toContain('Création du logo ? — ??')
   })
+  test('extreme but valid input: longest labels, names and notes, huge amounts — still no overlap', async () => {
+    const invoice = extremeInvoice()
+    const bytes = await renderInvoicePdf(invoice, extremeSeller(png))
+    const pages = await exactPageTexts(bytes)
+    expect(pages.length).toBeGreaterThanOrEqual(2)
+    pages.forEach((text, index) => expect(text).toContain(`Page ${index + 1} / ${pages.length}`))
+    expect(pages.join('\n')).toContain(formatXOF(invoice.totals!.totalTtc))
+    await expectNoOverlap(bytes)
+  })
 })
 
 describe('devis', () => {
@@ -411,7 +423,19 @@ describe('invalid input is refused with a French message', () => {
   })
 })
 
-test('pdfFileName', () => {
+test('pdfFileName and pdfResponse: download vs inline preview, never cached', async () => {
   expect(pdfFileName('facture', 'FAC-2026-00042')).toBe('FAC-2026-00042.pdf')
   expect(pdfFileName('devis', null)).toBe('devis-brouillon.pdf')
+  const bytes = await renderReceiptPdf(sampleReceipt(), sampleSeller())
+  const download = pdfResponse(bytes, pdfFileName('recu', 'REC-2026-00008'))
+  expect(download.headers.get('Content-Type')).toBe('application/pdf')
+  expect(download.headers.get('Content-Disposition')).toBe(
+    `attachment; filename="REC-2026-00008.pdf"; filename*=UTF-8''REC-2026-00008.pdf`,
+  )
+  expect(download.headers.get('Cache-Control')).toBe('private, no-store')
+  expect(new Uint8Array(await download.arrayBuffer())).toEqual(bytes)
+  const preview = pdfResponse(bytes, 'reçu brouillon.pdf', { inline: true })
+  expect(preview.headers.get('Content-Disposition')).toBe(
+    `inline; filename="re_u brouillon.pdf"; filename*=UTF-8''re%C3%A7u%20brouillon.pdf`,
+  )
 })

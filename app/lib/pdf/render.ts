@@ -102,9 +102,15 @@ async function openDocument(seller: PdfSeller, fonts: PdfFontFiles, frame: Docum
   return { pdf, sheet, footer }
 }
 
-async function closeDocument(pdf: PDFDocument, sheet: Sheet, footer: ReturnType<typeof layFooter>) {
+async function closeDocument(
+  pdf: PDFDocument,
+  sheet: Sheet,
+  footer: ReturnType<typeof layFooter>,
+): Promise<Uint8Array<ArrayBuffer>> {
   drawFooters(sheet, footer)
-  return pdf.save()
+  // pdf-lib returns a fresh array over its own ArrayBuffer; saying so lets
+  // callers pass it straight to `new Response(…)`.
+  return (await pdf.save()) as Uint8Array<ArrayBuffer>
 }
 
 function sellerAddressLines(seller: PdfSeller): string[] {
@@ -384,7 +390,7 @@ const INVOICE_BADGES: Partial<Record<PdfInvoice['status'], string>> = {
   canceled: 'ANNULÉE',
 }
 
-export async function drawInvoice(invoice: PdfInvoice, seller: PdfSeller, fonts: PdfFontFiles): Promise<Uint8Array> {
+export async function drawInvoice(invoice: PdfInvoice, seller: PdfSeller, fonts: PdfFontFiles): Promise<Uint8Array<ArrayBuffer>> {
   const subjectLines = [
     invoice.projectTitle ? `Projet : ${invoice.projectTitle}` : undefined,
     invoice.quoteNumber ? `Devis de référence : ${invoice.quoteNumber}` : undefined,
@@ -517,7 +523,7 @@ const QUOTE_BADGES: Partial<Record<PdfQuote['status'], string>> = {
   expired: 'EXPIRÉ',
 }
 
-export async function drawQuote(quote: PdfQuote, seller: PdfSeller, fonts: PdfFontFiles): Promise<Uint8Array> {
+export async function drawQuote(quote: PdfQuote, seller: PdfSeller, fonts: PdfFontFiles): Promise<Uint8Array<ArrayBuffer>> {
   const { pdf, sheet, footer } = await openDocument(seller, fonts, {
     title: 'Devis',
     number: quote.number ?? undefined,
@@ -604,7 +610,7 @@ function acceptanceSection(sheet: Sheet, quote: PdfQuote): void {
 // ---------------------------------------------------------------------------
 // Credit note (avoir)
 
-export async function drawCreditNote(note: PdfCreditNote, seller: PdfSeller, fonts: PdfFontFiles): Promise<Uint8Array> {
+export async function drawCreditNote(note: PdfCreditNote, seller: PdfSeller, fonts: PdfFontFiles): Promise<Uint8Array<ArrayBuffer>> {
   const referenceDate = note.invoice.issueDate ? ` du ${formatDay(note.invoice.issueDate)}` : ''
   const { pdf, sheet, footer } = await openDocument(seller, fonts, {
     title: 'Avoir',
@@ -644,7 +650,7 @@ export async function drawCreditNote(note: PdfCreditNote, seller: PdfSeller, fon
 // ---------------------------------------------------------------------------
 // Receipt (reçu de paiement)
 
-export async function drawReceipt(receipt: PdfReceipt, seller: PdfSeller, fonts: PdfFontFiles): Promise<Uint8Array> {
+export async function drawReceipt(receipt: PdfReceipt, seller: PdfSeller, fonts: PdfFontFiles): Promise<Uint8Array<ArrayBuffer>> {
   const { payment, invoice } = receipt
   const { pdf, sheet, footer } = await openDocument(seller, fonts, {
     title: 'Reçu de paiement',

@@ -67,7 +67,9 @@ export const LOGO_MAX_BYTES = 2 * 1024 * 1024
 
 /** Logo bytes (PNG or JPEG, as downloaded from Storage). ArrayBuffer accepted. */
 export const PdfLogoSchema = z
-  .union([z.instanceof(Uint8Array), z.instanceof(ArrayBuffer)], { error: 'Le logo doit être un fichier binaire.' })
+  .union([z.custom<Uint8Array>((value) => value instanceof Uint8Array), z.instanceof(ArrayBuffer)], {
+    error: 'Le logo doit être un fichier binaire (Uint8Array ou ArrayBuffer).',
+  })
   .transform((value) => (value instanceof Uint8Array ? value : new Uint8Array(value)))
   .refine((bytes) => bytes.byteLength <= LOGO_MAX_BYTES, { error: 'Le logo dépasse 2 Mo.' })
   .refine((bytes) => isPng(bytes) || isJpeg(bytes), { error: 'Le logo doit être une image PNG ou JPEG.' })
@@ -398,6 +400,7 @@ export const PdfReceiptSchema = z
 // renderer draws: nulls normalised away).
 export type PdfSellerInput = z.input<typeof PdfSellerSchema>
 export type PdfSeller = z.output<typeof PdfSellerSchema>
+export type PdfClientInput = z.input<typeof PdfClientSchema>
 export type PdfClient = z.output<typeof PdfClientSchema>
 export type PdfLineItem = z.output<typeof PdfLineItemSchema>
 export type PdfTotals = z.output<typeof PdfTotalsSchema>

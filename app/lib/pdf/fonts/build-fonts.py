@@ -19,7 +19,7 @@ Why not embed the stock Inter files:
   Inter's tabular digit glyphs (`zero.tf` …) before subsetting: every digit
   drawn by the PDF is tabular.
 The `.bin` extension makes Wrangler/@cloudflare/vite-plugin bundle the files
-as Data modules (an ArrayBuffer, no base64 round trip). See README.md.
+as Data modules (an ArrayBuffer, no base64 round trip). See ../README.md.
 """
 import os
 from fontTools.ttLib import TTFont

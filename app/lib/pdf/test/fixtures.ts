@@ -205,3 +205,35 @@ export function sampleReceipt(overrides: Partial<PdfReceiptInput> = {}): PdfRece
     ...overrides,
   }
 }
+
+/** Every text at its schema maximum, a near-billion unit price, a word wider than a line. */
+export function extremeInvoice(): PdfInvoiceInput {
+  const label = 'Développement sur mesure '.repeat(12).slice(0, 300)
+  const description = 'Détail de la prestation, livrables et hypothèses de chiffrage. '.repeat(16).slice(0, 1000)
+  const items = [
+    line(label, 999.125, 999_999_999, description),
+    ...manyItems(6),
+    line(`Ligne sans espaces : ${'X'.repeat(120)}`, 1, 1),
+  ]
+  const totals = totalsOf(items)
+  return sampleInvoice({
+    title: 'Objet très long '.repeat(13).slice(0, 200),
+    client: {
+      ...ACME,
+      name: 'Société Ivoirienne de Développement Numérique, de Conseil et de Services Connexes du Grand Abidjan et de l’Intérieur'.slice(0, 160),
+      address: 'Zone industrielle de Yopougon, '.repeat(10).slice(0, 300),
+    },
+    items,
+    totals,
+    balanceDue: totals.totalTtc,
+    notes: 'Remarque importante concernant la facturation. '.repeat(85).slice(0, 4000),
+  })
+}
+
+export function extremeSeller(logo?: Uint8Array): PdfSellerInput {
+  return sampleSeller({
+    name: 'NOURX — Agence digitale, conseil et développement sur mesure pour les entreprises ivoiriennes',
+    invoiceFooter: 'Mentions complémentaires du pied de page. '.repeat(15).slice(0, 600),
+    logo,
+  })
+}
