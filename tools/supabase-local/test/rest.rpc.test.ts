@@ -176,6 +176,14 @@ describe('errors and response control', () => {
     })
   })
 
+  it("enforces the role's statement_timeout on the request's statement (500 57014)", async () => {
+    const started = Date.now()
+    const { error, status } = await db.rpc('slow')
+    expect(status).toBe(500)
+    expect(error).toEqual(pgrstError('57014', 'canceling statement due to statement timeout'))
+    expect(Date.now() - started).toBeLessThan(3400)
+  })
+
   it('reports argument coercion errors from Postgres', async () => {
     const r = await rest(server, '/rpc/add?a=x&b=2')
     expect(r.status).toBe(400)
