@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import {
   data,
   isRouteErrorResponse,
@@ -49,6 +50,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce()
+  // Lets tests (and anyone curious) know that React has taken over the page.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
   return (
     <html lang="fr">
       <head>

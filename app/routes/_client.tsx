@@ -43,16 +43,13 @@ export default function ClientLayout() {
       bottomNav={CLIENT_BOTTOM_NAV}
       user={user}
       settingsHref="/parametres"
-      context={
+      context={(placement) =>
         projectsFailed ? (
           <p className="text-sm text-danger" role="alert">
             Vos projets n’ont pas pu être chargés.
           </p>
         ) : (
-          <>
-            <ProjectSwitcher projects={projects} currentId={currentProjectId} className="hidden lg:flex" />
-            <ProjectSwitcher projects={projects} currentId={currentProjectId} compact className="lg:hidden" />
-          </>
+          <ProjectSwitcher projects={projects} currentId={currentProjectId} compact={placement === 'topbar'} />
         )
       }
     >

@@ -22,8 +22,8 @@ interface AppShellProps {
   bottomNav?: string[]
   user: ShellUser
   settingsHref: string
-  /** Project switcher or any control shown above the navigation. */
-  context?: React.ReactNode
+  /** Project switcher or any control shown above the navigation, per placement. */
+  context?: (placement: 'sidebar' | 'topbar') => React.ReactNode
   children: React.ReactNode
 }
 
@@ -95,7 +95,7 @@ export function AppShell({ area, nav, bottomNav, user, settingsHref, context, ch
             <Logo subtitle={subtitle} />
           </Link>
         </div>
-        {context && <div className="px-4 pb-3">{context}</div>}
+        {context && <div className="px-4 pb-3">{context('sidebar')}</div>}
         <nav aria-label="Navigation principale" className="flex-1 overflow-y-auto px-6 py-2">
           <ul className="flex flex-col gap-0.5 -mx-3">
             {nav.map((item) => (
@@ -126,7 +126,7 @@ export function AppShell({ area, nav, bottomNav, user, settingsHref, context, ch
           <Link to={home} aria-label="Accueil" className="shrink-0">
             <Logo />
           </Link>
-          <div className="min-w-0 flex-1">{context}</div>
+          <div className="min-w-0 flex-1">{context?.('topbar')}</div>
           {area === 'admin' && (
             <button
               type="button"
