@@ -1,4 +1,5 @@
 import { data, useLocation } from 'react-router'
+import { Uploader } from '~/components/documents/uploader.tsx'
 import { Attachments, Checklist, TaskComments, TaskFacts, type TaskActionData } from '~/components/tasks/task-sheet.tsx'
 import { SidePanel } from '~/components/ui/side-panel.tsx'
 import { requireClient } from '~/lib/auth.server.ts'
@@ -48,6 +49,7 @@ export default function TaskSheet({ loaderData }: Route.ComponentProps) {
           Pièces jointes
         </h3>
         <Attachments attachments={task.task_attachments} />
+        <Uploader projectId={task.project_id} folder="Pièces jointes des tâches" folders={[]} taskId={task.id} compact />
       </section>
       <TaskComments task={task} userId={userId} />
     </SidePanel>

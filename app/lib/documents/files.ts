@@ -112,3 +112,9 @@ export function storageSafeName(fileName: string): string {
   const safeExt = slug(ext).slice(0, 10)
   return safeExt ? `${safeBase}.${safeExt}` : safeBase
 }
+
+/** Folder shown for the company-level documents (no project). */
+export const GENERAL_FOLDER = 'Documents de l’entreprise'
+
+/** Folder of a row as shown: its own folder inside the project, one folder for company-level files. */
+export const shownFolder = (doc: { project_id: string | null; folder: string }) => (doc.project_id ? doc.folder : GENERAL_FOLDER)

@@ -1,0 +1,38 @@
+// Documents of the current project, plus the company's general documents
+// (payment proofs…), with who uploaded them. RLS: client-visible rows of
+// the caller's companies only.
+import { z } from 'zod'
+import type { AppSupabaseClient } from '~/lib/supabase.server.ts'
+import { unavailable } from '../roadmap/errors.server.ts'
+
+const DocumentRow = z.object({
+  id: z.string(),
+  project_id: z.string().nullable(),
+  file_name: z.string(),
+  label: z.string().nullable(),
+  folder: z.string(),
+  mime_type: z.string(),
+  size_bytes: z.number(),
+  created_at: z.string(),
+  uploaded_by: z.string().nullable(),
+  profiles: z.object({ full_name: z.string(), role: z.string() }).nullable(),
+  milestones: z.object({ title: z.string() }).nullable(),
+})
+
+export type DocumentItem = z.infer<typeof DocumentRow>
+
+export { GENERAL_FOLDER, shownFolder } from './files.ts'
+
+export async function listDocuments(supabase: AppSupabaseClient, projectId: string): Promise<DocumentItem[]> {
+  const { data, error } = await supabase
+    .from('documents')
+    .select(
+      `id, project_id, file_name, label, folder, mime_type, size_bytes, created_at, uploaded_by,
+       profiles!documents_uploaded_by_fkey(full_name, role),
+       milestones(title)`,
+    )
+    .or(`project_id.eq.${projectId},project_id.is.null`)
+    .order('created_at', { ascending: false })
+  if (error) unavailable('documents.list', error)
+  return z.array(DocumentRow).parse(data)
+}
