@@ -348,6 +348,23 @@ describe('reçu', () => {
   })
 })
 
+describe('every document type reads back with unpdf extractText (as the E2E tests read it)', () => {
+  test.each([
+    ['devis', () => renderQuotePdf(sampleQuote(), sampleSeller({ logo: png })), 'N° DEV-2026-00017', `Total TTC ${formatXOF(1_180_000)}`],
+    ['facture', () => renderInvoicePdf(longInvoice(), sampleSeller({ logo: png })), 'N° FAC-2026-00043', `Reste à payer ${formatXOF(totalsOf(manyItems(40)).totalTtc - 500_000)}`],
+    ['avoir', () => renderCreditNotePdf(sampleCreditNote(), sampleSeller()), 'N° AVO-2026-00003', `Montant de l’avoir TTC ${formatXOF(1_180_000)}`],
+    ['reçu', () => renderReceiptPdf(sampleReceipt(), sampleSeller()), 'N° REC-2026-00008', `${formatXOF(1_180_000)} PAYÉ`],
+  ])('%s', async (_, render, number, total) => {
+    const bytes = await render()
+    const text = await defaultExtraction(bytes)
+    expect(text).toContain(number)
+    expect(text).toContain('ACME Côte d’Ivoire')
+    expect(text).toContain(asExtracted(total))
+    const pages = await pageTexts(bytes)
+    expect(text).toContain(`Page ${pages.length} / ${pages.length}`)
+  })
+})
+
 describe('invalid input is refused with a French message', () => {
   test('malformed number and fractional amount: every problem listed with its path', async () => {
     const error = await renderInvoicePdf(sampleInvoice({ number: 'FAC-26-42', amountPaid: 10.5 }), sampleSeller()).then(
