@@ -13,6 +13,8 @@ export interface FilterDef {
   name: string
   label: string
   options: { value: string; label: string }[]
+  /** Text of the empty choice; "<label> : tous" by default. */
+  emptyLabel?: string
 }
 
 /**
@@ -46,8 +48,8 @@ export function ListToolbar({
       role="search"
       className="mb-4 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center"
     >
-      {params.get('sort') && <input type="hidden" name="sort" value={params.get('sort') ?? ''} />}
-      {params.get('dir') && <input type="hidden" name="dir" value={params.get('dir') ?? ''} />}
+      {params.get('sort') && !filters.some((f) => f.name === 'sort') && <input type="hidden" name="sort" value={params.get('sort') ?? ''} />}
+      {params.get('dir') && !filters.some((f) => f.name === 'sort') && <input type="hidden" name="dir" value={params.get('dir') ?? ''} />}
       <div className="relative sm:w-72">
         <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
         <Input
@@ -72,7 +74,7 @@ export function ListToolbar({
           className="sm:w-48"
           onChange={() => submitNow(false)}
         >
-          <option value="">{filter.label} : tous</option>
+          <option value="">{filter.emptyLabel ?? `${filter.label} : tous`}</option>
           {filter.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
