@@ -114,13 +114,14 @@ export async function inTransaction<T>(
   const known = entry.names
   try {
     const mode = settings.readOnly ? 'READ ONLY' : 'READ WRITE'
-    const parts = [`BEGIN ISOLATION LEVEL ${settings.isolation.toUpperCase()} ${mode}`]
+    const parts: string[] = []
     if (entry.generation !== generation) {
-      // DEALLOCATE is not transactional: done even if this transaction fails.
+      // First, outside the transaction: it then happens even if the rest fails.
       parts.push('DEALLOCATE ALL')
       known.clear()
       entry.generation = generation
     }
+    parts.push(`BEGIN ISOLATION LEVEL ${settings.isolation.toUpperCase()} ${mode}`)
     const toPrepare: string[] = []
     // Appends PREPARE (first time on this connection) + EXECUTE; returns the EXECUTE's index.
     const execute = (c: Compiled) => {
