@@ -12,6 +12,10 @@ const ALLOWED: { pattern: RegExp; why: string }[] = [
   { pattern: /^workers\//, why: 'webhook and queue consumer (no user session)' },
   { pattern: /^app\/routes\/admin[._]/, why: 'back-office routes, behind requireAdmin' },
   { pattern: /^app\/lib\/admin\//, why: 'admin-only server modules' },
+  {
+    pattern: /^app\/lib\/payments\/deps\.server\.ts$/,
+    why: 'payment wiring (issue 7): attempts, notifications and checks are written by the service role only; every caller authorises first (RLS read as the user, requireAdmin, or the webhook x-token)',
+  },
   { pattern: /^app\/lib\/supabase-admin\.server\.ts$/, why: 'the module itself' },
 ]
 
