@@ -4,7 +4,9 @@
 // must never crash the server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import pg from 'pg'
-import { SignJWT } from 'jose'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { SignJWT, importJWK } from 'jose'
 import type { SupabaseClient } from '@supabase/supabase-js'
 import type { TestServer } from './helpers.ts'
 import { ALICE, BOB, pgrstError, rest, startRestServer, userClient, userToken } from './fixtures/rest/support.ts'
@@ -137,6 +139,20 @@ describe('JWT', () => {
     expect(bad.status).toBe(401)
     expect(bad.json.code).toBe('PGRST301')
     expect(bad.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token", error_description=/)
+  })
+
+  it('accepts ES256 access tokens signed with the auth key (kid), as GoTrue issues them', async () => {
+    const stored = JSON.parse(readFileSync(path.join(server.config.dataDir, 'jwt-signing-key.json'), 'utf8'))
+    const key = await importJWK(stored.privateJwk, 'ES256')
+    const now = Math.floor(Date.now() / 1000)
+    const token = await new SignJWT({ sub: ALICE, role: 'authenticated', aud: 'authenticated' })
+      .setProtectedHeader({ alg: 'ES256', typ: 'JWT', kid: stored.kid })
+      .setIssuedAt(now)
+      .setExpirationTime(now + 600)
+      .sign(key)
+    const { data, error } = await userClient(server, token).from('notes').select('body')
+    expect(error).toBeNull()
+    expect(data).toEqual([{ body: 'note of alice' }])
   })
 
   it('switches to the role claim: unknown roles 401, roles the API may not assume 403, no role = anon', async () => {
