@@ -1,0 +1,161 @@
+// Shared helpers of the client-portal loader/action tests (client-*.test.ts).
+// They run in workerd and call route loaders and actions directly, with the
+// same per-request context the Worker builds (app/lib/context.server.ts): a
+// user-scoped @supabase/ssr client reading the session cookies of a real
+// sign-in against the local Supabase the global setup started.
+//
+// Expects `inject('supabase')` → { url, anonKey, serviceRoleKey }.
+import { createClient } from '@supabase/supabase-js'
+import { RouterContextProvider } from 'react-router'
+import { inject } from 'vitest'
+import { requestContext, supabaseContext } from '~/lib/context.server.ts'
+import type { AppEnv } from '~/lib/env.server.ts'
+import { createSupabaseServerClient } from '~/lib/supabase.server.ts'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    supabase: { url: string; anonKey: string; serviceRoleKey: string }
+  }
+}
+
+export const PASSWORD = 'demo-nourx-2026'
+export const ACME = 'client@acme.test'
+export const BAOBAB = 'client@baobab.test'
+export const ADMIN = 'admin@nourx.test'
+export const APP = 'http://localhost:5173'
+
+export const IDS = {
+  acmeClient: '20000000-0000-4000-8000-000000000001',
+  acmeProject: '30000000-0000-4000-8000-000000000001',
+  acmeDraftProject: '30000000-0000-4000-8000-000000000002',
+  baobabProject: '30000000-0000-4000-8000-000000000003',
+  acmeDeliveredMilestone: '40000000-0000-4000-8000-000000000003',
+  acmeInProgressMilestone: '40000000-0000-4000-8000-000000000004',
+  baobabMilestone: '40000000-0000-4000-8000-000000000009',
+  acmeTask: '50000000-0000-4000-8000-000000000011',
+  acmeInternalTask: '50000000-0000-4000-8000-000000000013',
+  baobabTask: '50000000-0000-4000-8000-000000000028',
+  acmeImage: '60000000-0000-4000-8000-000000000002',
+  acmeInternalDoc: '60000000-0000-4000-8000-000000000004',
+  baobabDoc: '60000000-0000-4000-8000-000000000009',
+}
+
+function env(): AppEnv {
+  const s = inject('supabase')
+  return {
+    APP_URL: APP,
+    SUPABASE_URL: s.url,
+    SUPABASE_ANON_KEY: s.anonKey,
+    SUPABASE_SERVICE_ROLE_KEY: s.serviceRoleKey,
+    isLocalHttp: true,
+  } as AppEnv
+}
+
+export function adminClient() {
+  const s = inject('supabase')
+  return createClient(s.url, s.serviceRoleKey, { auth: { persistSession: false, autoRefreshToken: false } })
+}
+
+const sessions = new Map<string, string>()
+
+/** Signs in through @supabase/ssr like the login action does; returns the Cookie header of the session. */
+export async function sessionCookie(email: string): Promise<string> {
+  const cached = sessions.get(email)
+  if (cached) return cached
+  const { supabase, headers } = createSupabaseServerClient(new Request(`${APP}/connexion`), env())
+  const { error } = await supabase.auth.signInWithPassword({ email, password: PASSWORD })
+  if (error) throw error
+  const cookie = headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  sessions.set(email, cookie)
+  return cookie
+}
+
+export function buildContext(request: Request) {
+  const context = new RouterContextProvider()
+  const { supabase, headers } = createSupabaseServerClient(request, env())
+  context.set(supabaseContext, { supabase, headers })
+  context.set(requestContext, {
+    env: env(),
+    bindings: {} as Env,
+    executionContext: { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext,
+    nonce: 'test',
+  })
+  return context
+}
+
+export interface Outcome<T = unknown> {
+  status: number
+  data: T
+  location?: string | null
+}
+
+/** Normalises what a loader/action returned or threw: plain data, data(), redirect()/Response. */
+async function settle(run: () => Promise<unknown>): Promise<Outcome<any>> {
+  let value: unknown
+  try {
+    value = await run()
+  } catch (thrown) {
+    value = thrown
+  }
+  if (value instanceof Response) {
+    const text = await value.text()
+    let body: unknown = text
+    try {
+      body = JSON.parse(text)
+    } catch {
+      /* not JSON */
+    }
+    return { status: value.status, data: body, location: value.headers.get('Location') }
+  }
+  if (value && typeof value === 'object' && (value as { type?: string }).type === 'DataWithResponseInit') {
+    const d = value as { data: unknown; init: ResponseInit | null }
+    return { status: d.init?.status ?? 200, data: d.data }
+  }
+  if (value instanceof Error) throw value
+  return { status: 200, data: value }
+}
+
+type Handler = (args: any) => unknown
+
+/** Calls a route loader as `email` (or anonymously with null). */
+export async function callLoader(
+  loader: Handler,
+  { as, path, params = {} }: { as: string | null; path: string; params?: Record<string, string> },
+) {
+  const headers = new Headers()
+  if (as) headers.set('Cookie', await sessionCookie(as))
+  const request = new Request(`${APP}${path}`, { headers })
+  return settle(async () => loader({ request, context: buildContext(request), params }))
+}
+
+/** Calls a route action with a form body (or a JSON body when `json` is given). */
+export async function callAction(
+  action: Handler,
+  {
+    as,
+    path,
+    params = {},
+    form,
+    json,
+    cookie,
+  }: { as: string | null; path: string; params?: Record<string, string>; form?: Record<string, string>; json?: unknown; cookie?: string },
+) {
+  const headers = new Headers({ Origin: APP })
+  if (as) headers.set('Cookie', await sessionCookie(as))
+  if (cookie) headers.set('Cookie', [headers.get('Cookie'), cookie].filter(Boolean).join('; '))
+  let body: BodyInit
+  if (json !== undefined) {
+    headers.set('Content-Type', 'application/json')
+    body = JSON.stringify(json)
+  } else {
+    body = new URLSearchParams(form ?? {})
+  }
+  const request = new Request(`${APP}${path}`, { method: 'POST', headers, body })
+  return settle(async () => action({ request, context: buildContext(request), params }))
+}
+
+/** Cookie choosing the current project in the switcher. */
+export const projectCookie = (projectId: string) => `nourx-projet=${projectId}`
