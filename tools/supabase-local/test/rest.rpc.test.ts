@@ -137,6 +137,8 @@ describe('errors and response control', () => {
   it('lets functions set response.status and response.headers', async () => {
     const r = await rest(server, '/rpc/accepted', { method: 'POST' })
     expect([r.status, r.json, r.headers.get('x-job')]).toEqual([202, { queued: true }, '42'])
+    const text = await rest(server, '/rpc/plain_text', { method: 'POST' })
+    expect(text.headers.get('content-type')).toBe('text/plain; charset=utf-8')
   })
 
   it('answers unknown functions and argument sets with 404 PGRST202 and hints', async () => {

@@ -189,7 +189,7 @@ function rootLogic(qp: QueryParams): LogicTree[] {
 }
 
 /** `response.headers` / `response.status` set by SQL functions override PostgREST's. */
-function applyGucOverrides(row: Record<string, string | null>, status: number, headers: Headers): number {
+function applyGucOverrides(row: Record<string, string | null>, status: number, headers: Record<string, string>): number {
   const rh = row.response_headers
   if (rh) {
     let parsed: unknown
@@ -203,7 +203,10 @@ function applyGucOverrides(row: Record<string, string | null>, status: number, h
       if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw gucHeadersError()
       const entries = Object.entries(obj)
       if (entries.length !== 1 || typeof entries[0][1] !== 'string') throw gucHeadersError()
-      headers.set(entries[0][0], entries[0][1] as string)
+      // The function's header replaces PostgREST's own (same name, any case).
+      const name = entries[0][0]
+      for (const k of Object.keys(headers)) if (k.toLowerCase() === name.toLowerCase()) delete headers[k]
+      headers[name] = entries[0][1] as string
     }
   }
   const rs = row.response_status
@@ -404,13 +407,9 @@ export function createHandler(deps: HandlerDeps) {
     }
   }
 
-  function baseHeaders(c: Common, media: MediaType | null): Headers {
-    const h = new Headers()
-    if (media) {
-      h.set('Content-Type', contentType(media))
-      h.set('Content-Profile', c.schema)
-    }
-    return h
+  /** Response headers as a plain object: @hono/node-server then skips building a Headers object. */
+  function baseHeaders(c: Common, media: MediaType | null): Record<string, string> {
+    return media ? { 'Content-Type': contentType(media), 'Content-Profile': c.schema } : {}
   }
 
   // GET/HEAD on a table or view ------------------------------------------------
@@ -431,10 +430,10 @@ export function createHandler(deps: HandlerDeps) {
       if (media.kind === 'single' && pageTotal !== 1) throw singularityError(pageTotal)
       const { status, contentRange: cr } = rangeStatus(c.topRange, pageTotal, total)
       const headers = baseHeaders(c, media)
-      headers.set('Content-Range', cr)
-      headers.set('Content-Location', `/${c.table.name}${c.qp.canonical ? `?${c.qp.canonical}` : ''}`)
+      headers['Content-Range'] = cr
+      headers['Content-Location'] = `/${c.table.name}${c.qp.canonical ? `?${c.qp.canonical}` : ''}`
       const pa = preferenceApplied({ count: c.prefs.count, handling: c.prefs.handling, timezone: c.prefs.timezone })
-      if (pa) headers.set('Preference-Applied', pa)
+      if (pa) headers['Preference-Applied'] = pa
       const finalStatus = applyGucOverrides(row, status, headers)
       const body = status === 416 ? outOfRangeBody(c.topRange.offset, total) : head ? null : row.body
       return { commit: true, value: new Response(body, { status: finalStatus, headers }) }
@@ -507,8 +506,8 @@ export function createHandler(deps: HandlerDeps) {
       const common = { representation: rep, count: c.prefs.count, handling: c.prefs.handling, timezone: c.prefs.timezone }
       if (kind === 'insert') {
         const loc = parsePgArray(row.header)
-        if (loc.length) headers.set('Location', `/${t.name}?${loc.map(encodeLocationPair).join('&')}`)
-        headers.set('Content-Range', contentRange(1, 0, total))
+        if (loc.length) headers['Location'] = `/${t.name}?${loc.map(encodeLocationPair).join('&')}`
+        headers['Content-Range'] = contentRange(1, 0, total)
         const inserted = row.response_inserted ? Number(row.response_inserted) : null
         status = inserted !== null && inserted <= 0 && c.prefs.resolution === 'merge-duplicates' ? 200 : 201
         const pa = preferenceApplied({
@@ -516,22 +515,22 @@ export function createHandler(deps: HandlerDeps) {
           resolution: t.pk.length || c.qp.onConflict ? c.prefs.resolution : null,
           missing: c.prefs.missing,
         })
-        if (pa) headers.set('Preference-Applied', pa)
+        if (pa) headers['Preference-Applied'] = pa
       } else if (kind === 'update') {
-        headers.set('Content-Range', contentRange(0, pageTotal - 1, total))
+        headers['Content-Range'] = contentRange(0, pageTotal - 1, total)
         status = full ? 200 : 204
         const pa = preferenceApplied({ ...common, missing: c.prefs.missing, maxAffected: c.prefs.maxAffected })
-        if (pa) headers.set('Preference-Applied', pa)
+        if (pa) headers['Preference-Applied'] = pa
       } else if (kind === 'delete') {
-        headers.set('Content-Range', contentRange(1, 0, total))
+        headers['Content-Range'] = contentRange(1, 0, total)
         status = full ? 200 : 204
         const pa = preferenceApplied({ ...common, maxAffected: c.prefs.maxAffected })
-        if (pa) headers.set('Preference-Applied', pa)
+        if (pa) headers['Preference-Applied'] = pa
       } else {
         const inserted = row.response_inserted ? Number(row.response_inserted) : 0
         status = full ? (inserted > 0 ? 201 : 200) : 204
         const pa = preferenceApplied(common)
-        if (pa) headers.set('Preference-Applied', pa)
+        if (pa) headers['Preference-Applied'] = pa
       }
       const finalStatus = applyGucOverrides(row, status, headers)
       return { commit: true, value: new Response(full ? row.body : null, { status: finalStatus, headers }) }
@@ -580,9 +579,9 @@ export function createHandler(deps: HandlerDeps) {
       const { status, contentRange: cr } = rangeStatus(c.topRange, pageTotal, total)
       const isVoid = routine.returnKind === 'void'
       const headers = baseHeaders(c, isVoid ? null : media)
-      headers.set('Content-Range', cr)
+      headers['Content-Range'] = cr
       const pa = preferenceApplied({ count: c.prefs.count, handling: c.prefs.handling, timezone: c.prefs.timezone, maxAffected: c.prefs.maxAffected })
-      if (pa) headers.set('Preference-Applied', pa)
+      if (pa) headers['Preference-Applied'] = pa
       const finalStatus = applyGucOverrides(row, isVoid ? 204 : status, headers)
       const body = isVoid ? null : status === 416 ? outOfRangeBody(c.topRange.offset, total) : head ? null : row.body
       return { commit: true, value: new Response(body, { status: finalStatus, headers }) }

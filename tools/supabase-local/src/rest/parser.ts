@@ -847,8 +847,12 @@ export function parseQueryParams(raw: string, isRpcRead: boolean): QueryParams {
     ranges.set(key, { offset: offset !== null && offset >= 0 ? offset : 0, limit })
   }
 
+  let canonical: string | undefined
   return {
-    canonical: canonicalQuery(params),
+    // Only reads need it (Content-Location): computed on first use.
+    get canonical() {
+      return (canonical ??= canonicalQuery(params))
+    },
     select,
     filters,
     rpcArgs,
