@@ -1,15 +1,111 @@
 import { ScrollTextIcon } from 'lucide-react'
-import { SectionPending } from '~/components/shell/section-pending.tsx'
+import { Form, useLocation } from 'react-router'
+import { AuditDiff } from '~/components/admin/audit-diff.tsx'
+import { ListBusy, ListToolbar, Pagination, SortHeader } from '~/components/admin/list.tsx'
+import { StatusBadge } from '~/components/admin/status-badge.tsx'
+import { EmptyState, PageHeader } from '~/components/shell/page.tsx'
+import { Button } from '~/components/ui/button.tsx'
+import { Input } from '~/components/ui/input.tsx'
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from '~/components/ui/table.tsx'
+import { journalFilterOptions, JOURNAL_FILTERS, JOURNAL_SORTS, listAudit } from '~/lib/admin/journal.server.ts'
+import { AUDIT_ACTION, ENTITY_LABEL } from '~/lib/admin/labels.ts'
+import { parseListParams } from '~/lib/admin/list.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
+import { getSupabase } from '~/lib/context.server.ts'
+import { formatDateTime } from '~/lib/format.ts'
 import type { Route } from './+types/admin.journal'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Journal d’audit — Administration NOURX' }]
 
+const ROLE_LABEL: Record<string, string> = { admin: 'NOURX', client: 'Client', service_role: 'Système (service)', system: 'Système' }
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireAdmin({ request, context })
-  return null
+  const params = parseListParams(new URL(request.url), { sorts: JOURNAL_SORTS, defaultSort: 'occurred_at', defaultDir: 'desc', filters: JOURNAL_FILTERS })
+  const db = getSupabase(context)
+  const [{ entries, total }, options] = await Promise.all([listAudit(db, params), journalFilterOptions(db)])
+  return { entries, total, options, page: params.page, filtered: Boolean(params.q || Object.keys(params.filters).length) }
 }
 
-export default function Page() {
-  return <SectionPending title="Journal d’audit" description="Qui a modifié quoi, et quand." icon={ScrollTextIcon} what="le journal d’audit" admin />
+export default function JournalPage({ loaderData }: Route.ComponentProps) {
+  const { entries, total, options, page, filtered } = loaderData
+  const location = useLocation()
+  const params = new URLSearchParams(location.search)
+  return (
+    <>
+      <PageHeader title="Journal d’audit" description="Chaque création, modification et suppression, avec son auteur et le détail des changements." />
+      <ListToolbar
+        placeholder="Identifiant de l’élément…"
+        filters={[
+          { name: 'entite', label: 'Élément', options: Object.entries(ENTITY_LABEL).map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'fr')) },
+          { name: 'action', label: 'Action', options: Object.entries(AUDIT_ACTION).map(([value, a]) => ({ value, label: a.label })) },
+          { name: 'acteur', label: 'Auteur', options: options.actors },
+          { name: 'client', label: 'Client', options: options.clients },
+        ]}
+      />
+      <Form method="get" className="-mt-2 mb-4 flex flex-wrap items-end gap-2 text-sm">
+        {[...params.entries()]
+          .filter(([k]) => k !== 'du' && k !== 'au' && k !== 'page')
+          .map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+        <label className="flex flex-col gap-1">
+          <span className="text-muted-foreground">Du</span>
+          <Input type="date" name="du" defaultValue={params.get('du') ?? ''} className="w-40" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-muted-foreground">Au</span>
+          <Input type="date" name="au" defaultValue={params.get('au') ?? ''} className="w-40" />
+        </label>
+        <Button type="submit" variant="outline">
+          Appliquer les dates
+        </Button>
+      </Form>
+      {entries.length === 0 ? (
+        <EmptyState icon={ScrollTextIcon} title={filtered ? 'Aucune entrée ne correspond' : 'Le journal est vide'}>
+          {filtered ? 'Modifiez les filtres.' : 'Les modifications apparaîtront ici.'}
+        </EmptyState>
+      ) : (
+        <ListBusy>
+          <div className="rounded-lg border">
+            <Table className="table-fixed">
+              <TableHeader>
+                <TableRow>
+                  <TableHead className="w-40">
+                    <SortHeader label="Date" column="occurred_at" />
+                  </TableHead>
+                  <TableHead className="w-44">Auteur</TableHead>
+                  <TableHead className="w-60">Élément</TableHead>
+                  <TableHead>Changements</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {entries.map((e) => (
+                  <TableRow key={e.id} className="[&>td]:align-top">
+                    <TableCell className="text-xs whitespace-normal text-muted-foreground">{formatDateTime(e.occurred_at)}</TableCell>
+                    <TableCell className="whitespace-normal">
+                      <div className="font-medium">{e.actor_name ?? (e.actor_id ? 'Utilisateur supprimé' : '—')}</div>
+                      <div className="text-xs text-muted-foreground">{ROLE_LABEL[e.actor_role] ?? e.actor_role}</div>
+                    </TableCell>
+                    <TableCell className="whitespace-normal">
+                      <div className="flex flex-wrap items-center gap-1.5">
+                        <StatusBadge map={AUDIT_ACTION} value={e.action} />
+                        <span className="font-medium">{ENTITY_LABEL[e.entity] ?? e.entity}</span>
+                      </div>
+                      {e.client_name && <div className="text-xs text-muted-foreground">{e.client_name}</div>}
+                      {e.entity_id && <div className="truncate font-mono text-[11px] text-muted-foreground" title={e.entity_id}>{e.entity_id}</div>}
+                    </TableCell>
+                    <TableCell className="whitespace-normal">
+                      <AuditDiff diff={e.diff} action={e.action} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+          <Pagination page={page} total={total} pageSize={50} />
+        </ListBusy>
+      )}
+    </>
+  )
 }
