@@ -37,6 +37,7 @@ export function frenchDbMessage(error: DbError, fallback = 'L’enregistrement a
     case '23505':
       return 'Cet élément existe déjà.'
     case '23503':
+    case '23001':
       return 'Cet élément est lié à d’autres données (factures, projets…) et ne peut pas être supprimé ou modifié ainsi.'
     case '23514':
       return 'Une valeur ne respecte pas les règles (format, bornes ou dates).'
