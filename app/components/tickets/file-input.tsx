@@ -1,0 +1,61 @@
+// Attachments picker: several files, checked in the browser with the same
+// rule as the server (size, type, count) so a wrong file is refused before a
+// long upload on a slow connection — the server checks again anyway.
+import { PaperclipIcon } from 'lucide-react'
+import { useId, useState } from 'react'
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_FILES } from '~/lib/tickets/labels.ts'
+import { checkAttachments } from '~/lib/tickets/schemas.ts'
+
+const sizeFormat = new Intl.NumberFormat('fr-CI', { maximumFractionDigits: 1 })
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} o`
+  if (bytes < 1024 * 1024) return `${sizeFormat.format(bytes / 1024)} Ko`
+  return `${sizeFormat.format(bytes / 1024 / 1024)} Mo`
+}
+
+export function AttachmentsInput({ name = 'attachments', serverError }: { name?: string; serverError?: string | null }) {
+  const id = useId()
+  const [files, setFiles] = useState<File[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const shown = error ?? serverError ?? null
+  return (
+    <div className="flex flex-col gap-2">
+      <label htmlFor={id} className="flex w-fit cursor-pointer items-center gap-2 text-sm font-medium">
+        <PaperclipIcon className="size-4" aria-hidden="true" />
+        Pièces jointes <span className="font-normal text-muted-foreground">(facultatif, {ATTACHMENT_MAX_FILES} fichiers de 25 Mo au plus)</span>
+      </label>
+      <input
+        id={id}
+        type="file"
+        name={name}
+        multiple
+        accept={ATTACHMENT_ACCEPT}
+        aria-invalid={shown ? true : undefined}
+        aria-describedby={shown ? `${id}-error` : undefined}
+        onChange={(event) => {
+          const input = event.currentTarget
+          const chosen = Array.from(input.files ?? [])
+          const problem = checkAttachments(chosen)
+          setError(problem)
+          if (problem) input.value = ''
+          setFiles(problem ? [] : chosen)
+        }}
+        className="text-sm file:mr-3 file:rounded-md file:border file:border-input file:bg-background file:px-3 file:py-1.5 file:text-sm file:font-medium"
+      />
+      {files.length > 0 && (
+        <ul className="text-sm text-muted-foreground">
+          {files.map((f) => (
+            <li key={`${f.name}-${f.size}`}>
+              {f.name} · {formatSize(f.size)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {shown && (
+        <p id={`${id}-error`} role="alert" className="text-sm text-destructive">
+          {shown}
+        </p>
+      )}
+    </div>
+  )
+}
