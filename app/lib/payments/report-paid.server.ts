@@ -31,7 +31,7 @@ export async function reportPaid(
     .maybeSingle()
   if (error) return { ok: false, status: 503, message: 'Service momentanément indisponible. Réessayez dans un instant.' }
   if (!attempt) return { ok: false, status: 404, message: 'Cette transaction n’existe pas ou ne fait pas partie de votre espace.' }
-  const a = attempt as {
+  const a = attempt as unknown as {
     id: string
     client_id: string
     transaction_id: string

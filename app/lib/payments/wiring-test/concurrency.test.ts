@@ -4,7 +4,8 @@
 import { createExecutionContext, createMessageBatch } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { runPaymentCheck } from '../../../../workers/jobs/payment-check.ts'
-import { createQueueHandler } from '../../../../workers/queue.ts'
+import { createQueueHandler, type JobContext } from '../../../../workers/queue.ts'
+import type { PaymentCheckMessage } from '../messages.ts'
 import { pollPaymentStatus } from '../payment-status.server.ts'
 import {
   ACME_USER,
@@ -61,7 +62,7 @@ describe('exactly once', () => {
 
     const deps = testDeps()
     const fetch = workerFetch(deps)
-    const handler = createQueueHandler({ 'payment-check': (m, ctx) => runPaymentCheck(m, { ...ctx, payments: deps }) })
+    const handler = createQueueHandler({ 'payment-check': (m: PaymentCheckMessage, ctx: JobContext) => runPaymentCheck(m, { ...ctx, payments: deps }) })
     const { client } = await userClient(ACME_USER)
     const queueRun = (i: number) => {
       const batch = createMessageBatch('payment-check', [

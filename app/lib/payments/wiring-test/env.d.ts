@@ -1,3 +1,4 @@
+/// <reference types="@cloudflare/vitest-plugin/types" />
 // What global-setup.ts provides to the tests (vitest `provide` / `inject`).
 import 'vitest'
 

@@ -8,14 +8,18 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import type { TestProject } from 'vitest/node'
-import { startCinetPaySandbox } from '../../../../tools/cinetpay-sandbox/src/index.ts'
-import { findFreePort } from '../../../../tools/supabase-local/src/postgres.ts'
-import { startLocalSupabase } from '../../../../tools/supabase-local/src/server.ts'
 import { WIRING_CREDENTIALS } from './constants.ts'
 
 const projectRoot = path.resolve(import.meta.dirname, '../../../..')
 
+// The tools are Node programs outside this (Workers) TypeScript project: loaded
+// dynamically so the app's typecheck does not pull them in.
+const tool = (relative: string) => import(/* @vite-ignore */ path.join(projectRoot, relative))
+
 export default async function setup(project: TestProject) {
+  const { startCinetPaySandbox } = await tool('tools/cinetpay-sandbox/src/index.ts')
+  const { findFreePort } = await tool('tools/supabase-local/src/postgres.ts')
+  const { startLocalSupabase } = await tool('tools/supabase-local/src/server.ts')
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'nourx-payments-wiring-'))
   chmodSync(dataDir, 0o755)
   const supabase = await startLocalSupabase({ projectRoot, dataDir, port: await findFreePort(), statusFile: null, quiet: true })

@@ -4,7 +4,8 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runPaymentCheck } from '../../../../workers/jobs/payment-check.ts'
-import { createQueueHandler } from '../../../../workers/queue.ts'
+import { createQueueHandler, type JobContext } from '../../../../workers/queue.ts'
+import type { PaymentCheckMessage } from '../messages.ts'
 import type { PaymentDeps } from '../deps.server.ts'
 import {
   adminClient,
@@ -21,7 +22,7 @@ import {
 let seq = 0
 
 async function deliver(deps: PaymentDeps, body: unknown, attempts = 1) {
-  const handler = createQueueHandler({ 'payment-check': (m, ctx) => runPaymentCheck(m, { ...ctx, payments: deps }) })
+  const handler = createQueueHandler({ 'payment-check': (m: PaymentCheckMessage, ctx: JobContext) => runPaymentCheck(m, { ...ctx, payments: deps }) })
   const id = `msg-${++seq}`
   const batch = createMessageBatch('payment-check', [{ id, timestamp: new Date(), attempts, body }])
   const ctx = createExecutionContext()
@@ -126,7 +127,7 @@ describe('payment-check consumer', () => {
     const r = await deliver(testDeps({ admin: broken }), message('NXQUEUEDBDOWN000001', 1), 3)
     expect(r.result.explicitAcks).toEqual([])
     // The router asks retry({ delaySeconds: backoffSeconds(3) = 120 }); getQueueResult reports the retried id.
-    expect(r.result.retryMessages.map((m) => m.msgId)).toEqual([r.id])
+    expect(r.result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual([r.id])
   })
 
   it('a malformed message is acked (logged), never retried into the DLQ', async () => {
