@@ -34,12 +34,21 @@ export const defaultHandlers: JobHandlers = {
   'payment-check': runPaymentCheck,
 }
 
+type AnyHandlers = Record<string, (message: never, ctx: JobContext) => Promise<JobOutcome>>
+
 /** 30 s, 60 s, 120 s … capped at one hour: the delay after a thrown error. */
 export function backoffSeconds(attempts: number): number {
   return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1))
 }
 
-export function createQueueHandler(handlers: JobHandlers = defaultHandlers) {
+/**
+ * The consumer. `schema` and `handlers` default to this Worker's jobs; tests
+ * pass their own to exercise the routing rules without a real job.
+ */
+export function createQueueHandler<M extends { type: string }>(
+  handlers: JobHandlers | AnyHandlers = defaultHandlers,
+  schema: z.ZodType<M> = QueueMessage as unknown as z.ZodType<M>,
+) {
   return async function queue(batch: MessageBatch<unknown>, bindings: Env, executionContext: ExecutionContext) {
     const parsedEnv = parseEnv(bindings as unknown as Record<string, unknown>)
     if (!parsedEnv.ok) {
@@ -51,7 +60,7 @@ export function createQueueHandler(handlers: JobHandlers = defaultHandlers) {
     }
     await Promise.all(
       batch.messages.map(async (message) => {
-        const parsed = QueueMessage.safeParse(message.body)
+        const parsed = schema.safeParse(message.body)
         if (!parsed.success) {
           console.error(
             `[queue:${batch.queue}] message ${message.id} invalide, abandonné : ${z.prettifyError(parsed.error)} — corps : ${safeJson(message.body)}`,
@@ -67,7 +76,8 @@ export function createQueueHandler(handlers: JobHandlers = defaultHandlers) {
           messageId: message.id,
         }
         try {
-          const handler = handlers[parsed.data.type] as (m: QueueMessage, c: JobContext) => Promise<JobOutcome>
+          const handler = (handlers as Record<string, (m: M, c: JobContext) => Promise<JobOutcome>>)[parsed.data.type]
+          if (!handler) throw new Error(`aucun traitement pour « ${parsed.data.type} »`)
           const result = await handler(parsed.data, ctx)
           if (result.outcome === 'ack') message.ack()
           else message.retry(result.delaySeconds !== undefined ? { delaySeconds: result.delaySeconds } : undefined)

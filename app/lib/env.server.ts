@@ -66,10 +66,13 @@ export type EnvResult = { ok: true; env: AppEnv } | { ok: false; problems: EnvPr
 export function parseEnv(bindings: Record<string, unknown>): EnvResult {
   const result = EnvSchema.safeParse(bindings)
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => ({
-      variable: String(issue.path[0] ?? '?'),
-      message: issue.message,
-    }))
+    // One line per variable: the first problem (an empty value also fails
+    // the URL check; "missing" is the useful message).
+    const problems: EnvProblem[] = []
+    for (const issue of result.error.issues) {
+      const variable = String(issue.path[0] ?? '?')
+      if (!problems.some((p) => p.variable === variable)) problems.push({ variable, message: issue.message })
+    }
     return { ok: false, problems }
   }
   return { ok: true, env: { ...result.data, isLocalHttp: result.data.APP_URL.startsWith('http:') } }
