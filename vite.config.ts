@@ -7,7 +7,7 @@ import { defineConfig } from 'vite'
 // ports): a generated Wrangler config in a temp dir whose sibling `.dev.vars`
 // points at that stack, and a temp state dir, so the developer's own
 // `.dev.vars` and `.wrangler/state` are never read nor touched.
-// See docs/decisions/0005-isolated-dev-stack.md.
+// See docs/decisions/005-isolated-dev-stack.md.
 const configPath = process.env.NOURX_DEV_WRANGLER_CONFIG || undefined
 const statePath = process.env.NOURX_DEV_STATE_DIR || undefined
 // Two Vite servers optimising dependencies into one cache dir race each other.

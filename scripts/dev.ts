@@ -5,7 +5,7 @@
 //   2. the CinetPay sandbox (tools/cinetpay-sandbox) when it exists;
 //   3. the app on workerd through Vite (React Router dev), on PORT (5173).
 //
-// Two modes (docs/decisions/0005-isolated-dev-stack.md):
+// Two modes (docs/decisions/005-isolated-dev-stack.md):
 //   - default: the developer's `.dev.vars` is used, and written for the local
 //     stack when it does not exist yet;
 //   - isolated, as soon as PORT, SUPABASE_LOCAL_PORT, SUPABASE_LOCAL_DATA_DIR,
