@@ -55,6 +55,9 @@ export function TaskBoard({ columns, today }: { columns: BoardColumns; today: st
   const submit = useSubmit()
   const fetchers = useFetchers()
   const [activeId, setActiveId] = useState<string | null>(null)
+  // Tasks moved on this page: each gets a watcher of its fetcher, outside the
+  // columns, so a refusal is reported even if the card disappears meanwhile.
+  const [watched, setWatched] = useState<Map<string, string>>(() => new Map())
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }),
@@ -83,6 +86,8 @@ export function TaskBoard({ columns, today }: { columns: BoardColumns; today: st
   const move = (taskId: string, status: TaskStatus) => {
     const current = pending.get(taskId) ?? byId.get(taskId)?.status
     if (!current || current === status) return
+    const title = byId.get(taskId)?.title ?? 'La tâche'
+    setWatched((w) => (w.has(taskId) ? w : new Map(w).set(taskId, title)))
     submit(
       { intent: 'move', task_id: taskId, status },
       { method: 'post', action: ACTION, navigate: false, fetcherKey: `${MOVE_KEY}${taskId}`, preventScrollReset: true },
@@ -122,6 +127,9 @@ export function TaskBoard({ columns, today }: { columns: BoardColumns; today: st
           <Column key={status} status={status} tasks={placed[status]} hidden={Math.max(0, columns[status].total - columns[status].rows.length)} today={today} onMove={move} />
         ))}
       </div>
+      {[...watched].map(([id, title]) => (
+        <MoveWatcher key={id} taskId={id} title={title} />
+      ))}
       <DragOverlay dropAnimation={null}>{active ? <CardBody task={active} today={today} dragging /> : null}</DragOverlay>
     </DndContext>
   )
@@ -179,12 +187,6 @@ function DraggableCard({
   onMove: (id: string, status: TaskStatus) => void
 }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: task.id })
-  // The fetcher of this card's moves: its refusal becomes a toast.
-  const fetcher = useFetcher<{ formError?: string }>({ key: `${MOVE_KEY}${task.id}` })
-  const error = fetcher.state === 'idle' ? fetcher.data?.formError : undefined
-  useEffect(() => {
-    if (error) notify('error', `« ${task.title} » n’a pas été déplacée : ${error}`)
-  }, [error, task.title])
 
   return (
     <li ref={setNodeRef} className={cn(isDragging && 'opacity-40')} data-task-id={task.id}>
@@ -217,6 +219,16 @@ function DraggableCard({
       </div>
     </li>
   )
+}
+
+/** Reports a refused move of one task (its fetcher's `{ formError }`) as a toast. */
+function MoveWatcher({ taskId, title }: { taskId: string; title: string }) {
+  const fetcher = useFetcher<{ formError?: string }>({ key: `${MOVE_KEY}${taskId}` })
+  const error = fetcher.state === 'idle' ? fetcher.data?.formError : undefined
+  useEffect(() => {
+    if (error) notify('error', `« ${title} » n’a pas été déplacée : ${error}`)
+  }, [error, fetcher.data, title])
+  return null
 }
 
 function CardBody({ task, today, dragging = false }: { task: AdminTaskRow; today: string; dragging?: boolean }) {

@@ -239,7 +239,7 @@ export async function createTask(db: Db, input: TaskInput): Promise<{ id: string
       .single(),
     'création de tâche',
   )
-  return { id: row.id as string }
+  return { id: (row as { id: string }).id }
 }
 
 export async function updateTask(db: Db, id: string, input: TaskInput) {

@@ -53,7 +53,7 @@ export async function uploadDocument(db: Db, file: File, target: UploadTarget): 
     await db.storage.from('project-files').remove([path])
   }
   const row = check(result, 'document')
-  return { id: row.id as string, path }
+  return { id: (row as { id: string }).id, path }
 }
 
 /** Removes a document row and its object (the attachment rows cascade). */
