@@ -198,7 +198,7 @@ export default function ClientPage({ loaderData, actionData }: Route.ComponentPr
               </ul>
             )}
             {result?.formError && <FormError message={result.formError} />}
-            <InviteForm lastResult={resultFor('invite')} />
+            <InviteForm key={members.length} lastResult={resultFor('invite')} />
           </CardContent>
         </Card>
 

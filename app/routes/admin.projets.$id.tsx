@@ -227,7 +227,7 @@ export default function ProjectPage({ loaderData, actionData }: Route.ComponentP
                   ))}
                 </ul>
               )}
-              <TeamForm staff={staff} />
+              <TeamForm key={team.length} staff={staff} />
             </CardContent>
           </Card>
           <Card className="border-destructive/30">

@@ -34,7 +34,7 @@ export function ProjectForm({
           options={PROJECT_STATUSES.map((s) => ({ value: s, label: PROJECT_STATUS[s].label }))}
         />
         <ZText field={fields.title} label="Titre" className="md:col-span-2" />
-        <ZTextarea field={fields.description} label="Description (visible par le client)" rows={4} className="md:col-span-2" />
+        <ZTextarea field={fields.description} label="Description" description="Visible par le client sur la page du projet." rows={4} className="md:col-span-2" />
         <ZText field={fields.start_date} label="Début" type="date" />
         <ZText field={fields.end_date} label="Fin prévue" type="date" />
         <ZSelect
