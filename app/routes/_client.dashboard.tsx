@@ -55,9 +55,11 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <CardHeader>
             <CardTitle>Avancement</CardTitle>
             <CardDescription>
-              {milestones.approved} jalon{milestones.approved > 1 ? 's' : ''} validé{milestones.approved > 1 ? 's' : ''} sur{' '}
-              {milestones.total}
-              {milestones.late > 0 && <span className="text-danger"> · {plural(milestones.late, 'jalon')} en retard</span>}
+              {milestones.approved} jalon{milestones.approved > 1 ? 's' : ''} validé{milestones.approved > 1 ? 's' : ''}{' '}
+              sur {milestones.total}
+              {milestones.late > 0 && (
+                <span className="text-danger"> · {plural(milestones.late, 'jalon')} en retard</span>
+              )}
             </CardDescription>
             <CardAction>
               <span className="text-2xl font-semibold tabular-nums">{project.progress}&nbsp;%</span>
@@ -87,7 +89,9 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                 {invoice.title && <span className="truncate text-sm text-muted-foreground">{invoice.title}</span>}
                 <span className="mt-1 text-xl font-semibold tabular-nums">{formatXOF(invoice.balance_due)}</span>
                 {invoice.due_date && (
-                  <span className={invoice.status === 'overdue' ? 'text-sm text-danger' : 'text-sm text-muted-foreground'}>
+                  <span
+                    className={invoice.status === 'overdue' ? 'text-sm text-danger' : 'text-sm text-muted-foreground'}
+                  >
                     {invoice.status === 'overdue' ? 'En retard, échéance le ' : 'Échéance le '}
                     {formatDay(invoice.due_date)}
                   </span>
@@ -181,7 +185,10 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                   <li key={d.id} className="flex items-start gap-2">
                     <FileTextIcon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
                     <div className="flex min-w-0 flex-col">
-                      <Link to={`/documents?dossier=${encodeURIComponent(d.folder)}`} className="truncate text-sm font-medium hover:underline">
+                      <Link
+                        to={`/documents?dossier=${encodeURIComponent(d.folder)}`}
+                        className="truncate text-sm font-medium hover:underline"
+                      >
                         {d.label ?? d.file_name}
                       </Link>
                       <span className="text-xs text-muted-foreground">
@@ -200,7 +207,10 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
             <CardTitle>Activité récente</CardTitle>
             {dashboard.open_tickets > 0 && (
               <CardAction>
-                <Link to="/reclamations" className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+                <Link
+                  to="/reclamations"
+                  className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+                >
                   {plural(dashboard.open_tickets, 'réclamation ouverte', 'réclamations ouvertes')}
                   <ArrowRightIcon className="size-3.5" aria-hidden="true" />
                 </Link>

@@ -29,7 +29,12 @@ export default function DocumentPreview({ loaderData }: Route.ComponentProps) {
   const { document: d, previewUrl } = loaderData
   const { search } = useLocation()
   return (
-    <SidePanel title={d.label ?? d.file_name} description={d.projects?.title ?? 'Document de l’entreprise'} closeTo={`/documents${search}`} className="md:max-w-3xl">
+    <SidePanel
+      title={d.label ?? d.file_name}
+      description={d.projects?.title ?? 'Document de l’entreprise'}
+      closeTo={`/documents${search}`}
+      className="md:max-w-3xl"
+    >
       <dl className="grid grid-cols-2 gap-3 text-sm">
         <div>
           <dt className="text-xs text-muted-foreground">Fichier</dt>
@@ -62,7 +67,11 @@ export default function DocumentPreview({ loaderData }: Route.ComponentProps) {
         d.mime_type === 'application/pdf' ? (
           <iframe src={previewUrl} title={`Aperçu de ${d.file_name}`} className="h-[70dvh] w-full rounded-lg border" />
         ) : (
-          <img src={previewUrl} alt={d.label ?? d.file_name} className="max-h-[70dvh] w-full rounded-lg border bg-muted object-contain" />
+          <img
+            src={previewUrl}
+            alt={d.label ?? d.file_name}
+            className="max-h-[70dvh] w-full rounded-lg border bg-muted object-contain"
+          />
         )
       ) : (
         <div className="flex flex-col items-center gap-2 rounded-lg border border-dashed px-6 py-10 text-center text-sm text-muted-foreground">

@@ -1,8 +1,9 @@
 import { FolderIcon, FolderOpenIcon } from 'lucide-react'
-import { Link, Outlet } from 'react-router'
+import { Link, Outlet, type ShouldRevalidateFunctionArgs } from 'react-router'
 import { DocumentTable } from '~/components/documents/document-table.tsx'
 import { Uploader } from '~/components/documents/uploader.tsx'
 import { EmptyState, PageHeader } from '~/components/shell/page.tsx'
+import { PendingRegion } from '~/components/ui/pending-region.tsx'
 import { requireClient } from '~/lib/auth.server.ts'
 import { getSupabase } from '~/lib/context.server.ts'
 import { GENERAL_FOLDER, shownFolder } from '~/lib/documents/files.ts'
@@ -25,7 +26,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   for (const d of documents) counts.set(shownFolder(d), (counts.get(shownFolder(d)) ?? 0) + 1)
   const folders = [...counts.entries()]
     .map(([name, count]) => ({ name, count }))
-    .sort((a, b) => Number(a.name === GENERAL_FOLDER) - Number(b.name === GENERAL_FOLDER) || a.name.localeCompare(b.name, 'fr'))
+    .sort(
+      (a, b) =>
+        Number(a.name === GENERAL_FOLDER) - Number(b.name === GENERAL_FOLDER) || a.name.localeCompare(b.name, 'fr'),
+    )
   return {
     project: { id: current.id, title: current.title },
     documents,
@@ -35,7 +39,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
 }
 
-export function shouldRevalidate({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }: Route.ShouldRevalidateFunctionArgs) {
+export function shouldRevalidate({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
   if (!formMethod && currentUrl.search === nextUrl.search && currentUrl.pathname !== nextUrl.pathname) return false
   return defaultShouldRevalidate
 }
@@ -69,13 +78,22 @@ export default function DocumentsPage({ loaderData }: Route.ComponentProps) {
         />
       </section>
       <div className="grid gap-4 lg:grid-cols-[14rem_1fr]">
-        <nav aria-label="Dossiers" className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0">
+        <nav
+          aria-label="Dossiers"
+          className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0"
+        >
           <FolderLink to="?" active={!folder} name="Tous les documents" count={documents.length} />
           {folders.map((f) => (
-            <FolderLink key={f.name} to={`?dossier=${encodeURIComponent(f.name)}`} active={folder === f.name} name={f.name} count={f.count} />
+            <FolderLink
+              key={f.name}
+              to={`?dossier=${encodeURIComponent(f.name)}`}
+              active={folder === f.name}
+              name={f.name}
+              count={f.count}
+            />
           ))}
         </nav>
-        <div className="min-w-0">
+        <PendingRegion className="min-w-0">
           {documents.length === 0 ? (
             <EmptyState icon={FolderIcon} title="Aucun document pour l’instant">
               Les fichiers partagés par NOURX et ceux que vous envoyez apparaîtront ici.
@@ -83,7 +101,7 @@ export default function DocumentsPage({ loaderData }: Route.ComponentProps) {
           ) : (
             <DocumentTable documents={shown} userId={userId} />
           )}
-        </div>
+        </PendingRegion>
       </div>
       <Outlet />
     </>

@@ -2,6 +2,7 @@ import { MapIcon } from 'lucide-react'
 import { data, Link } from 'react-router'
 import { MilestoneCard, type MilestoneActionData } from '~/components/roadmap/milestone-card.tsx'
 import { EmptyState, PageHeader } from '~/components/shell/page.tsx'
+import { PendingRegion } from '~/components/ui/pending-region.tsx'
 import { requireClient } from '~/lib/auth.server.ts'
 import { getSupabase } from '~/lib/context.server.ts'
 import { getClientProjects } from '~/lib/projects.server.ts'
@@ -34,12 +35,22 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireClient({ request, context })
   const form = Object.fromEntries(await request.formData())
-  const values = Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string')) as Record<string, string>
+  const values = Object.fromEntries(Object.entries(form).filter(([, v]) => typeof v === 'string')) as Record<
+    string,
+    string
+  >
   const parsed = RoadmapActionSchema.safeParse(form)
   if (!parsed.success) {
     const intent = values.intent === 'approve' ? 'approve' : 'comment'
     return data<MilestoneActionData>(
-      { intent, milestoneId: values.milestoneId, ok: false, errors: fieldErrors(parsed.error), values, message: 'Vérifiez le formulaire.' },
+      {
+        intent,
+        milestoneId: values.milestoneId,
+        ok: false,
+        errors: fieldErrors(parsed.error),
+        values,
+        message: 'Vérifiez le formulaire.',
+      },
       { status: 400 },
     )
   }
@@ -56,7 +67,12 @@ export async function action({ request, context }: Route.ActionArgs) {
       { status: result.status },
     )
   }
-  return data<MilestoneActionData>({ intent: 'approve', milestoneId: input.milestoneId, ok: true, message: 'Jalon validé.' })
+  return data<MilestoneActionData>({
+    intent: 'approve',
+    milestoneId: input.milestoneId,
+    ok: true,
+    message: 'Jalon validé.',
+  })
 }
 
 const FILTER_LABEL: Record<RoadmapFilter, string> = {
@@ -109,23 +125,25 @@ export default function RoadmapPage({ loaderData }: Route.ComponentProps) {
           </Link>
         ))}
       </nav>
-      {milestones.length === 0 ? (
-        <EmptyState icon={MapIcon} title="Aucun jalon planifié">
-          L’équipe NOURX n’a pas encore publié la feuille de route de ce projet.
-        </EmptyState>
-      ) : shown.length === 0 ? (
-        <EmptyState icon={MapIcon} title="Aucun jalon dans ce filtre">
-          <Link to="?" className="underline">
-            Voir tous les jalons
-          </Link>
-        </EmptyState>
-      ) : (
-        <ol className="max-w-3xl">
-          {shown.map((m) => (
-            <MilestoneCard key={m.id} milestone={m} today={today} defaultSignerName={user.name} userId={user.id} />
-          ))}
-        </ol>
-      )}
+      <PendingRegion>
+        {milestones.length === 0 ? (
+          <EmptyState icon={MapIcon} title="Aucun jalon planifié">
+            L’équipe NOURX n’a pas encore publié la feuille de route de ce projet.
+          </EmptyState>
+        ) : shown.length === 0 ? (
+          <EmptyState icon={MapIcon} title="Aucun jalon dans ce filtre">
+            <Link to="?" className="underline">
+              Voir tous les jalons
+            </Link>
+          </EmptyState>
+        ) : (
+          <ol className="max-w-3xl">
+            {shown.map((m) => (
+              <MilestoneCard key={m.id} milestone={m} today={today} defaultSignerName={user.name} userId={user.id} />
+            ))}
+          </ol>
+        )}
+      </PendingRegion>
     </>
   )
 }

@@ -86,8 +86,16 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
             )
           }
         />
-        <Stat label="Facturé TTC" value={formatXOF(project.invoiced)} hint={project.budgetHt ? `Budget HT : ${formatXOF(project.budgetHt)}` : undefined} />
-        <Stat label="Payé" value={formatXOF(project.paid)} hint={`Tâches : ${project.tasks.done} terminées sur ${project.tasks.total}`} />
+        <Stat
+          label="Facturé TTC"
+          value={formatXOF(project.invoiced)}
+          hint={project.budgetHt ? `Budget HT : ${formatXOF(project.budgetHt)}` : undefined}
+        />
+        <Stat
+          label="Payé"
+          value={formatXOF(project.paid)}
+          hint={`Tâches : ${project.tasks.done} terminées sur ${project.tasks.total}`}
+        />
       </dl>
 
       <div className="grid gap-4 lg:grid-cols-3">
@@ -121,13 +129,19 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
                         </Link>
                         <MilestoneStatusBadge status={m.status} late={isMilestoneLate(m.status, m.due_date, today)} />
                       </div>
-                      {m.due_date && <p className="text-xs text-muted-foreground">Échéance : {formatDay(m.due_date)}</p>}
+                      {m.due_date && (
+                        <p className="text-xs text-muted-foreground">Échéance : {formatDay(m.due_date)}</p>
+                      )}
                       {m.deliverables.length > 0 && (
                         <ul className="flex flex-col gap-1">
                           {m.deliverables.map((d) => (
                             <li key={d} className="flex items-center gap-2 text-sm">
                               <CheckIcon
-                                className={m.status === 'approved' ? 'size-3.5 text-success' : 'size-3.5 text-muted-foreground/50'}
+                                className={
+                                  m.status === 'approved'
+                                    ? 'size-3.5 text-success'
+                                    : 'size-3.5 text-muted-foreground/50'
+                                }
                                 aria-hidden="true"
                               />
                               {d}
@@ -161,7 +175,10 @@ export default function ProjectPage({ loaderData }: Route.ComponentProps) {
                       <span className="text-sm font-medium">{person.name}</span>
                       <span className="text-xs text-muted-foreground">{person.role}</span>
                       {person.email && (
-                        <a href={`mailto:${person.email}`} className="truncate text-xs text-muted-foreground hover:underline">
+                        <a
+                          href={`mailto:${person.email}`}
+                          className="truncate text-xs text-muted-foreground hover:underline"
+                        >
                           {person.email}
                         </a>
                       )}

@@ -31,7 +31,11 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   if (!parsed.success) {
     return data<TaskActionData>({ ok: false, errors: fieldErrors(parsed.error), values }, { status: 400 })
   }
-  const result = await addTaskComment(getSupabase(context), { taskId: params.id, body: parsed.data.body, authorId: user.id })
+  const result = await addTaskComment(getSupabase(context), {
+    taskId: params.id,
+    body: parsed.data.body,
+    authorId: user.id,
+  })
   if (result === 'not-found') throw notFound()
   return data<TaskActionData>({ ok: true })
 }
@@ -49,7 +53,13 @@ export default function TaskSheet({ loaderData }: Route.ComponentProps) {
           Pièces jointes
         </h3>
         <Attachments attachments={task.task_attachments} />
-        <Uploader projectId={task.project_id} folder="Pièces jointes des tâches" folders={[]} taskId={task.id} compact />
+        <Uploader
+          projectId={task.project_id}
+          folder="Pièces jointes des tâches"
+          folders={[]}
+          taskId={task.id}
+          compact
+        />
       </section>
       <TaskComments task={task} userId={userId} />
     </SidePanel>

@@ -1,8 +1,9 @@
 import { ListChecksIcon } from 'lucide-react'
-import { Outlet } from 'react-router'
+import { Outlet, type ShouldRevalidateFunctionArgs } from 'react-router'
 import { EmptyState, PageHeader } from '~/components/shell/page.tsx'
 import { TaskFiltersBar } from '~/components/tasks/task-filters.tsx'
 import { TaskBoard, TaskList } from '~/components/tasks/task-views.tsx'
+import { PendingRegion } from '~/components/ui/pending-region.tsx'
 import { requireClient } from '~/lib/auth.server.ts'
 import { getSupabase } from '~/lib/context.server.ts'
 import { plural } from '~/lib/format.ts'
@@ -29,7 +30,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 /** The task sheet (child route) opens over the list; the list keeps its filters. */
-export function shouldRevalidate({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }: Route.ShouldRevalidateFunctionArgs) {
+export function shouldRevalidate({
+  currentUrl,
+  nextUrl,
+  formMethod,
+  defaultShouldRevalidate,
+}: ShouldRevalidateFunctionArgs) {
   if (!formMethod && currentUrl.search === nextUrl.search && currentUrl.pathname !== nextUrl.pathname) return false
   return defaultShouldRevalidate
 }
@@ -54,17 +60,22 @@ export default function TasksPage({ loaderData }: Route.ComponentProps) {
       ) : (
         <>
           <TaskFiltersBar key={JSON.stringify(filters)} filters={filters} milestones={milestones} />
-          {tasks.length === 0 ? (
-            <EmptyState icon={ListChecksIcon} title={filtered ? 'Aucune tâche ne correspond' : 'Aucune tâche partagée'}>
-              {filtered
-                ? 'Modifiez ou effacez les filtres pour voir d’autres tâches.'
-                : 'L’équipe NOURX n’a pas encore partagé de tâche sur ce projet.'}
-            </EmptyState>
-          ) : filters.view === 'kanban' ? (
-            <TaskBoard tasks={tasks} today={today} />
-          ) : (
-            <TaskList tasks={tasks} today={today} />
-          )}
+          <PendingRegion>
+            {tasks.length === 0 ? (
+              <EmptyState
+                icon={ListChecksIcon}
+                title={filtered ? 'Aucune tâche ne correspond' : 'Aucune tâche partagée'}
+              >
+                {filtered
+                  ? 'Modifiez ou effacez les filtres pour voir d’autres tâches.'
+                  : 'L’équipe NOURX n’a pas encore partagé de tâche sur ce projet.'}
+              </EmptyState>
+            ) : filters.view === 'kanban' ? (
+              <TaskBoard tasks={tasks} today={today} />
+            ) : (
+              <TaskList tasks={tasks} today={today} />
+            )}
+          </PendingRegion>
         </>
       )}
       <Outlet />

@@ -15,6 +15,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!doc) throw data({ message: 'Ce document est introuvable.' }, { status: 404 })
   const inline = new URL(request.url).searchParams.get('apercu') === '1'
   const url = await signedDocumentUrl(supabase, doc, inline ? 'inline' : 'download')
-  if (!url) throw data({ message: 'Le fichier est momentanément indisponible. Réessayez dans un instant.' }, { status: 503 })
+  if (!url)
+    throw data({ message: 'Le fichier est momentanément indisponible. Réessayez dans un instant.' }, { status: 503 })
   return redirect(url, { headers: { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' } })
 }

@@ -15,7 +15,8 @@ export async function loader() {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const user = await requireClient({ request, context })
-  if (request.method !== 'POST') return data<UploadResponse>({ ok: false, message: 'Méthode non prise en charge.' }, { status: 405 })
+  if (request.method !== 'POST')
+    return data<UploadResponse>({ ok: false, message: 'Méthode non prise en charge.' }, { status: 405 })
   let body: unknown
   try {
     body = await request.json()
@@ -33,10 +34,23 @@ export async function action({ request, context }: Route.ActionArgs) {
   const input = parsed.data
   if (input.intent === 'sign') {
     const result = await signUploads(supabase, input)
-    if (!result.ok) return data<UploadResponse>({ ok: false, message: result.message, problems: result.problems }, { status: result.status })
-    return data<UploadResponse>({ ok: true, intent: 'sign', uploads: result.value, apikey: getEnv(context).SUPABASE_ANON_KEY })
+    if (!result.ok)
+      return data<UploadResponse>(
+        { ok: false, message: result.message, problems: result.problems },
+        { status: result.status },
+      )
+    return data<UploadResponse>({
+      ok: true,
+      intent: 'sign',
+      uploads: result.value,
+      apikey: getEnv(context).SUPABASE_ANON_KEY,
+    })
   }
   const result = await confirmUploads(supabase, { ...input, uploaderId: user.id })
-  if (!result.ok) return data<UploadResponse>({ ok: false, message: result.message, problems: result.problems }, { status: result.status })
+  if (!result.ok)
+    return data<UploadResponse>(
+      { ok: false, message: result.message, problems: result.problems },
+      { status: result.status },
+    )
   return data<UploadResponse>({ ok: true, intent: 'confirm', documents: result.value })
 }

@@ -22,11 +22,19 @@ test('dossiers, envoi multiple avec progression, téléchargement identique octe
 
   await folders.getByRole('link', { name: /Maquettes/ }).click()
   await expect(page).toHaveURL(/dossier=Maquettes/)
-  await expect(page.getByRole('link', { name: 'Maquette de la page d\u2019accueil' }).or(page.getByRole('link', { name: "Maquette de la page d'accueil" }))).toBeVisible()
+  await expect(
+    page
+      .getByRole('link', { name: 'Maquette de la page d\u2019accueil' })
+      .or(page.getByRole('link', { name: "Maquette de la page d'accueil" })),
+  ).toBeVisible()
 
   // Two files at once into a new folder; binary content (every byte value) to prove nothing is re-encoded.
   const stamp = Date.now()
-  const binary = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(64 * 1024), Buffer.from(Array.from({ length: 256 }, (_, i) => i))])
+  const binary = Buffer.concat([
+    Buffer.from('%PDF-1.4\n'),
+    randomBytes(64 * 1024),
+    Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+  ])
   const text = Buffer.from(`Compte rendu réunion ${stamp} — état des livraisons à Abidjan.\n`, 'utf8')
   await page.getByLabel('Dossier de destination').fill(`Envois E2E ${stamp}`)
   await page.getByLabel('Fichiers à envoyer').setInputFiles([
@@ -37,17 +45,28 @@ test('dossiers, envoi multiple avec progression, téléchargement identique octe
   await expect(page.getByLabel('Envoyé')).toHaveCount(2, { timeout: 30_000 })
   await folders.getByRole('link', { name: new RegExp(`Envois E2E ${stamp}`) }).click()
   await expect(page.getByRole('link', { name: `réunion-${stamp}.txt`, exact: true })).toBeVisible()
-  const row = page.locator('li', { has: page.getByRole('link', { name: `bon-de-livraison-${stamp}.pdf`, exact: true }) })
-  await expect(row).toContainText('vous')
+  const row = page.locator('li', {
+    has: page.getByRole('link', { name: `bon-de-livraison-${stamp}.pdf`, exact: true }),
+  })
+  await expect(row).toContainText('Déposé par vous le')
 
   // Stored as the rules say: <client>/<project>/<uuid>-<ascii name>, row by the uploader.
   const { data: doc } = await adminClient()
     .from('documents')
-    .select('id, path, file_name, size_bytes, mime_type, visibility, folder, profiles!documents_uploaded_by_fkey(email)')
+    .select(
+      'id, path, file_name, size_bytes, mime_type, visibility, folder, profiles!documents_uploaded_by_fkey(email)',
+    )
     .eq('file_name', `réunion-${stamp}.txt`)
     .single()
-  expect(doc!.path).toMatch(new RegExp(`^20000000-0000-4000-8000-000000000001/${ACME_PROJECT}/[0-9a-f-]{36}-reunion-${stamp}\\.txt$`))
-  expect(doc).toMatchObject({ size_bytes: text.length, mime_type: 'text/plain', visibility: 'client', folder: `Envois E2E ${stamp}` })
+  expect(doc!.path).toMatch(
+    new RegExp(`^20000000-0000-4000-8000-000000000001/${ACME_PROJECT}/[0-9a-f-]{36}-reunion-${stamp}\\.txt$`),
+  )
+  expect(doc).toMatchObject({
+    size_bytes: text.length,
+    mime_type: 'text/plain',
+    visibility: 'client',
+    folder: `Envois E2E ${stamp}`,
+  })
 
   // Download back.
   const downloadPromise = page.waitForEvent('download')
@@ -75,13 +94,21 @@ test('limites de taille et de type : messages clairs, rien n’est enregistré',
   // The server refuses the same, whatever the browser claims.
   const origin = new URL(baseURL!).origin
   const sign = await page.request.post('/api/documents/televersement', {
-    data: { intent: 'sign', projectId: ACME_PROJECT, files: [{ name: 'x.exe', size: 10, type: 'application/x-msdownload' }] },
+    data: {
+      intent: 'sign',
+      projectId: ACME_PROJECT,
+      files: [{ name: 'x.exe', size: 10, type: 'application/x-msdownload' }],
+    },
     headers: { Origin: origin },
   })
   expect(sign.status()).toBe(400)
   expect((await sign.json()).problems.join(' ')).toContain('n’est pas d’un type accepté')
   const tooBig = await page.request.post('/api/documents/televersement', {
-    data: { intent: 'sign', projectId: ACME_PROJECT, files: [{ name: 'x.pdf', size: 26 * 1024 * 1024, type: 'application/pdf' }] },
+    data: {
+      intent: 'sign',
+      projectId: ACME_PROJECT,
+      files: [{ name: 'x.pdf', size: 26 * 1024 * 1024, type: 'application/pdf' }],
+    },
     headers: { Origin: origin },
   })
   expect(tooBig.status()).toBe(400)
@@ -99,7 +126,10 @@ test('aperçu en ligne des images et des PDF, auteur et date', async ({ page }) 
   await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
   await screenshotBoth(page, 'client-document-apercu')
   await page.goto(`/documents/${ACME_PDF}`)
-  await expect(page.getByRole('dialog').locator('iframe')).toHaveAttribute('src', /\/storage\/v1\/object\/sign\/project-files\//)
+  await expect(page.getByRole('dialog').locator('iframe')).toHaveAttribute(
+    'src',
+    /\/storage\/v1\/object\/sign\/project-files\//,
+  )
 })
 
 test('Baobab : chaque document ACME répond 404, aucun octet ACME', async ({ page, baseURL }) => {

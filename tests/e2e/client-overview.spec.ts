@@ -82,12 +82,20 @@ test('feuille de route : filtre, commentaire et validation datée d’un jalon l
     .select('signer_name, note, version_label, approved_at, approved_by, profiles(email)')
     .eq('milestone_id', MILESTONE)
     .single()
-  expect(data).toMatchObject({ signer_name: 'Aïcha Coulibaly', note: 'Catalogue conforme, merci.', version_label: 'v0.8' })
+  expect(data).toMatchObject({
+    signer_name: 'Aïcha Coulibaly',
+    note: 'Catalogue conforme, merci.',
+    version_label: 'v0.8',
+  })
   expect((data as unknown as { profiles: { email: string } }).profiles.email).toBe(CLIENT_ACME)
   expect(Date.now() - new Date(data!.approved_at).getTime()).toBeLessThan(5 * 60_000)
 })
 
-test('Baobab : le projet ACME reste invisible, même en forçant le cookie du projet courant', async ({ page, context, baseURL }) => {
+test('Baobab : le projet ACME reste invisible, même en forçant le cookie du projet courant', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   await login(page, CLIENT_BAOBAB)
   await context.addCookies([{ name: 'nourx-projet', value: ACME_PROJECT, url: baseURL! }])
   for (const path of ['/dashboard', '/projet', '/feuille-de-route', '/taches', '/documents']) {
@@ -103,6 +111,9 @@ test('Baobab : le projet ACME reste invisible, même en forçant le cookie du pr
     headers: { Origin: new URL(baseURL!).origin },
   })
   expect([403, 404]).toContain(res.status())
-  const { count } = await adminClient().from('milestone_comments').select('id', { count: 'exact', head: true }).eq('body', 'intrusion')
+  const { count } = await adminClient()
+    .from('milestone_comments')
+    .select('id', { count: 'exact', head: true })
+    .eq('body', 'intrusion')
   expect(count).toBe(0)
 })

@@ -60,7 +60,9 @@ test('fiche tâche : étapes, commentaire en ligne, pièce jointe, pas de change
 
   // Attach a file from the sheet.
   const name = `capture-wave-${Date.now()}.png`
-  await sheet.getByLabel('Fichiers à envoyer').setInputFiles({ name, mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') })
+  await sheet
+    .getByLabel('Fichiers à envoyer')
+    .setInputFiles({ name, mimeType: 'image/png', buffer: Buffer.from(PNG_1PX, 'base64') })
   await expect(sheet.getByRole('link', { name })).toBeVisible({ timeout: 20_000 })
   await screenshotBoth(page, 'client-tache-fiche')
 
@@ -92,7 +94,10 @@ test('Baobab : chaque tâche ACME répond 404, sans rien d’ACME dans la page',
     headers: { Origin: new URL(baseURL!).origin },
   })
   expect([403, 404]).toContain(res.status())
-  const { count } = await adminClient().from('task_comments').select('id', { count: 'exact', head: true }).eq('body', 'intrusion baobab')
+  const { count } = await adminClient()
+    .from('task_comments')
+    .select('id', { count: 'exact', head: true })
+    .eq('body', 'intrusion baobab')
   expect(count).toBe(0)
 })
 

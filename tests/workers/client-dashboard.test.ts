@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest'
 import { loader as dashboardLoader } from '~/routes/_client.dashboard.tsx'
 import { loader as projectLoader } from '~/routes/_client.projet.tsx'
-import { ACME, ADMIN, APP, BAOBAB, buildContext, callLoader, IDS, projectCookie, sessionCookie } from './client-support.ts'
+import {
+  ACME,
+  ADMIN,
+  APP,
+  BAOBAB,
+  buildContext,
+  callLoader,
+  IDS,
+  projectCookie,
+  sessionCookie,
+} from './client-support.ts'
 
 async function dashboardWithCookie(email: string, cookie: string) {
   const request = new Request(`${APP}/dashboard`, { headers: { Cookie: `${await sessionCookie(email)}; ${cookie}` } })

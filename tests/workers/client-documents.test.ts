@@ -9,12 +9,24 @@ import { ACME, adminClient, ADMIN, BAOBAB, callAction, callLoader, IDS } from '.
 
 const endpoint = '/api/documents/televersement'
 
-async function sign(as: string, files: { name: string; size: number; type: string }[], extra: Record<string, unknown> = {}) {
-  return callAction(uploadAction, { as, path: endpoint, json: { intent: 'sign', projectId: IDS.acmeProject, files, ...extra } })
+async function sign(
+  as: string,
+  files: { name: string; size: number; type: string }[],
+  extra: Record<string, unknown> = {},
+) {
+  return callAction(uploadAction, {
+    as,
+    path: endpoint,
+    json: { intent: 'sign', projectId: IDS.acmeProject, files, ...extra },
+  })
 }
 
 async function put(upload: { signedUrl: string; contentType: string }, apikey: string, bytes: Uint8Array) {
-  return fetch(upload.signedUrl, { method: 'PUT', headers: { 'Content-Type': upload.contentType, apikey }, body: bytes })
+  return fetch(upload.signedUrl, {
+    method: 'PUT',
+    headers: { 'Content-Type': upload.contentType, apikey },
+    body: bytes,
+  })
 }
 
 describe('documents loaders', () => {
@@ -22,9 +34,13 @@ describe('documents loaders', () => {
     const { status, data } = await callLoader(listLoader, { as: ACME, path: '/documents' })
     expect(status).toBe(200)
     const names = data.documents.map((d: { file_name: string }) => d.file_name)
-    expect(names).toEqual(expect.arrayContaining(['cahier-des-charges.pdf', 'maquette-accueil.png', 'avis-de-virement.pdf']))
+    expect(names).toEqual(
+      expect.arrayContaining(['cahier-des-charges.pdf', 'maquette-accueil.png', 'avis-de-virement.pdf']),
+    )
     expect(names).not.toContain('notes-internes.txt')
-    expect(data.folders.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['Maquettes', 'Documents de l’entreprise']))
+    expect(data.folders.map((f: { name: string }) => f.name)).toEqual(
+      expect.arrayContaining(['Maquettes', 'Documents de l’entreprise']),
+    )
     const logo = data.documents.find((d: { file_name: string }) => d.file_name === 'logo-acme.png')
     expect(logo.profiles.full_name).toBe('Aïcha Coulibaly')
     const filtered = await callLoader(listLoader, { as: ACME, path: '/documents?dossier=Maquettes' })
@@ -54,7 +70,11 @@ describe('documents loaders', () => {
 
 describe('download route', () => {
   it('redirects to a 60-second signed URL that serves the exact bytes under the original name', async () => {
-    const res = await callLoader(downloadLoader, { as: ACME, path: `/api/documents/${IDS.acmeImage}/telecharger`, params: { id: IDS.acmeImage } })
+    const res = await callLoader(downloadLoader, {
+      as: ACME,
+      path: `/api/documents/${IDS.acmeImage}/telecharger`,
+      params: { id: IDS.acmeImage },
+    })
     expect(res.status).toBe(302)
     const url = new URL(res.location!)
     expect(url.pathname).toMatch(/^\/storage\/v1\/object\/sign\/project-files\//)
@@ -64,9 +84,11 @@ describe('download route', () => {
     expect(claims.exp - claims.iat).toBe(60)
     const file = await fetch(url)
     expect(file.headers.get('content-disposition')).toContain('attachment')
-    const { data: original } = await adminClient().storage.from('project-files').download(
-      '20000000-0000-4000-8000-000000000001/30000000-0000-4000-8000-000000000001/60000000-0000-4000-8000-000000000002-maquette-accueil.png',
-    )
+    const { data: original } = await adminClient()
+      .storage.from('project-files')
+      .download(
+        '20000000-0000-4000-8000-000000000001/30000000-0000-4000-8000-000000000001/60000000-0000-4000-8000-000000000002-maquette-accueil.png',
+      )
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(new Uint8Array(await original!.arrayBuffer()))
   })
 
@@ -76,18 +98,32 @@ describe('download route', () => {
       [ACME, IDS.acmeInternalDoc],
       [ACME, crypto.randomUUID()],
     ] as const) {
-      const res = await callLoader(downloadLoader, { as: who, path: `/api/documents/${id}/telecharger`, params: { id } })
+      const res = await callLoader(downloadLoader, {
+        as: who,
+        path: `/api/documents/${id}/telecharger`,
+        params: { id },
+      })
       expect(res.status, `${who} ${id}`).toBe(404)
       expect(res.location ?? null).toBeNull()
     }
-    expect((await callLoader(downloadLoader, { as: null, path: '/api/documents/x/telecharger', params: { id: IDS.acmeImage } })).status).toBe(302)
+    expect(
+      (
+        await callLoader(downloadLoader, {
+          as: null,
+          path: '/api/documents/x/telecharger',
+          params: { id: IDS.acmeImage },
+        })
+      ).status,
+    ).toBe(302)
   })
 })
 
 describe('upload route', () => {
   it('signs, receives the bytes, records the row only for the object that exists, and downloads them back identical', async () => {
     const bytes = new Uint8Array(4096).map((_, i) => (i * 37) % 256)
-    const signed = await sign(ACME, [{ name: 'Procès-verbal de réunion.pdf', size: bytes.length, type: 'application/pdf' }])
+    const signed = await sign(ACME, [
+      { name: 'Procès-verbal de réunion.pdf', size: bytes.length, type: 'application/pdf' },
+    ])
     expect(signed.status).toBe(200)
     const [upload] = signed.data.uploads
     expect(upload.path).toMatch(
@@ -97,7 +133,12 @@ describe('upload route', () => {
     const early = await callAction(uploadAction, {
       as: ACME,
       path: endpoint,
-      json: { intent: 'confirm', projectId: IDS.acmeProject, folder: 'Comptes rendus', files: [{ path: upload.path, fileName: 'Procès-verbal de réunion.pdf' }] },
+      json: {
+        intent: 'confirm',
+        projectId: IDS.acmeProject,
+        folder: 'Comptes rendus',
+        files: [{ path: upload.path, fileName: 'Procès-verbal de réunion.pdf' }],
+      },
     })
     expect(early.status).toBe(400)
     expect(early.data.problems[0]).toContain('n’est pas arrivé')
@@ -106,7 +147,12 @@ describe('upload route', () => {
     const confirmed = await callAction(uploadAction, {
       as: ACME,
       path: endpoint,
-      json: { intent: 'confirm', projectId: IDS.acmeProject, folder: 'Comptes rendus', files: [{ path: upload.path, fileName: 'Procès-verbal de réunion.pdf' }] },
+      json: {
+        intent: 'confirm',
+        projectId: IDS.acmeProject,
+        folder: 'Comptes rendus',
+        files: [{ path: upload.path, fileName: 'Procès-verbal de réunion.pdf' }],
+      },
     })
     expect(confirmed.status).toBe(200)
     const [doc] = confirmed.data.documents
@@ -126,13 +172,21 @@ describe('upload route', () => {
 
   it('attaches uploads to a visible task, and refuses a task the caller cannot see', async () => {
     const bytes = new TextEncoder().encode('capture')
-    const signed = await sign(ACME, [{ name: 'capture.txt', size: bytes.length, type: 'text/plain' }], { taskId: IDS.acmeTask })
+    const signed = await sign(ACME, [{ name: 'capture.txt', size: bytes.length, type: 'text/plain' }], {
+      taskId: IDS.acmeTask,
+    })
     expect(signed.status).toBe(200)
     await put(signed.data.uploads[0], signed.data.apikey, bytes)
     const confirmed = await callAction(uploadAction, {
       as: ACME,
       path: endpoint,
-      json: { intent: 'confirm', projectId: IDS.acmeProject, folder: 'Tâches', taskId: IDS.acmeTask, files: [{ path: signed.data.uploads[0].path, fileName: 'capture.txt' }] },
+      json: {
+        intent: 'confirm',
+        projectId: IDS.acmeProject,
+        folder: 'Tâches',
+        taskId: IDS.acmeTask,
+        files: [{ path: signed.data.uploads[0].path, fileName: 'capture.txt' }],
+      },
     })
     expect(confirmed.status).toBe(200)
     const { count } = await adminClient()
@@ -141,7 +195,9 @@ describe('upload route', () => {
       .eq('task_id', IDS.acmeTask)
       .eq('document_id', confirmed.data.documents[0].id)
     expect(count).toBe(1)
-    const internal = await sign(ACME, [{ name: 'a.txt', size: 1, type: 'text/plain' }], { taskId: IDS.acmeInternalTask })
+    const internal = await sign(ACME, [{ name: 'a.txt', size: 1, type: 'text/plain' }], {
+      taskId: IDS.acmeInternalTask,
+    })
     expect(internal).toMatchObject({ status: 404, data: { message: 'Cette tâche est introuvable.' } })
   })
 
@@ -151,13 +207,22 @@ describe('upload route', () => {
     expect(tooBig.data.problems).toEqual(['Fichier trop volumineux (25 Mo au plus).'])
     const exe = await sign(ACME, [{ name: 'setup.exe', size: 10, type: 'application/x-msdownload' }])
     expect(exe.status).toBe(400)
-    expect(exe.data.problems[0]).toBe('« setup.exe » n’est pas d’un type accepté (PDF, images, documents Office ou OpenDocument, ZIP, texte, CSV).')
-    const many = await sign(ACME, Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, size: 1, type: 'text/plain' })))
+    expect(exe.data.problems[0]).toBe(
+      '« setup.exe » n’est pas d’un type accepté (PDF, images, documents Office ou OpenDocument, ZIP, texte, CSV).',
+    )
+    const many = await sign(
+      ACME,
+      Array.from({ length: 11 }, (_, i) => ({ name: `f${i}.txt`, size: 1, type: 'text/plain' })),
+    )
     expect(many.status).toBe(400)
     expect(many.data.problems).toEqual(['10 fichiers au plus par envoi.'])
     // A browser lying about the type: the bucket refuses the bytes.
     const liar = await sign(ACME, [{ name: 'image.png', size: 3, type: 'image/png' }])
-    const res = await put({ ...liar.data.uploads[0], contentType: 'application/x-msdownload' }, liar.data.apikey, new Uint8Array([1, 2, 3]))
+    const res = await put(
+      { ...liar.data.uploads[0], contentType: 'application/x-msdownload' },
+      liar.data.apikey,
+      new Uint8Array([1, 2, 3]),
+    )
     expect(res.status).toBeGreaterThanOrEqual(400)
   })
 
@@ -176,7 +241,15 @@ describe('upload route', () => {
       },
     })
     expect(forged).toMatchObject({ status: 400, data: { message: 'Chemin de fichier invalide.' } })
-    expect((await callAction(uploadAction, { as: ACME, path: endpoint, json: { intent: 'sign', projectId: 'x', files: [] } })).status).toBe(400)
+    expect(
+      (
+        await callAction(uploadAction, {
+          as: ACME,
+          path: endpoint,
+          json: { intent: 'sign', projectId: 'x', files: [] },
+        })
+      ).status,
+    ).toBe(400)
     expect((await callAction(uploadAction, { as: ADMIN, path: endpoint, json: { intent: 'sign' } })).status).toBe(403)
     expect((await callAction(uploadAction, { as: null, path: endpoint, json: { intent: 'sign' } })).status).toBe(302)
     expect((await callLoader(uploadLoader, { as: ACME, path: endpoint })).status).toBe(405)

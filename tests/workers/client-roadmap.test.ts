@@ -40,9 +40,17 @@ describe('roadmap loader', () => {
 describe('roadmap action', () => {
   it('records a comment as the client, visible to the client', async () => {
     const body = `Commentaire de test ${crypto.randomUUID()}`
-    const res = await callAction(action, { as: ACME, path, form: { intent: 'comment', milestoneId: IDS.acmeInProgressMilestone, body } })
+    const res = await callAction(action, {
+      as: ACME,
+      path,
+      form: { intent: 'comment', milestoneId: IDS.acmeInProgressMilestone, body },
+    })
     expect(res).toMatchObject({ status: 200, data: { ok: true, intent: 'comment' } })
-    const { data } = await adminClient().from('milestone_comments').select('visibility, author_id').eq('body', body).single()
+    const { data } = await adminClient()
+      .from('milestone_comments')
+      .select('visibility, author_id')
+      .eq('body', body)
+      .single()
     expect(data?.visibility).toBe('client')
   })
 
@@ -59,9 +67,16 @@ describe('roadmap action', () => {
 
   it('answers 404 to a comment on another company’s milestone, and writes nothing', async () => {
     const body = `intrusion ${crypto.randomUUID()}`
-    const res = await callAction(action, { as: BAOBAB, path, form: { intent: 'comment', milestoneId: IDS.acmeDeliveredMilestone, body } })
+    const res = await callAction(action, {
+      as: BAOBAB,
+      path,
+      form: { intent: 'comment', milestoneId: IDS.acmeDeliveredMilestone, body },
+    })
     expect(res.status).toBe(404)
-    const { count } = await adminClient().from('milestone_comments').select('id', { count: 'exact', head: true }).eq('body', body)
+    const { count } = await adminClient()
+      .from('milestone_comments')
+      .select('id', { count: 'exact', head: true })
+      .eq('body', body)
     expect(count).toBe(0)
   })
 
@@ -84,7 +99,13 @@ describe('roadmap action', () => {
     const ok = await callAction(action, {
       as: ACME,
       path,
-      form: { intent: 'approve', milestoneId: IDS.acmeDeliveredMilestone, signerName: ' Aïcha Coulibaly ', note: 'Conforme.', confirm: 'on' },
+      form: {
+        intent: 'approve',
+        milestoneId: IDS.acmeDeliveredMilestone,
+        signerName: ' Aïcha Coulibaly ',
+        note: 'Conforme.',
+        confirm: 'on',
+      },
     })
     expect(ok).toMatchObject({ status: 200, data: { ok: true, intent: 'approve' } })
     const { data: approval } = await admin
@@ -92,15 +113,29 @@ describe('roadmap action', () => {
       .select('signer_name, note, version_label, approved_at, profiles(email)')
       .eq('milestone_id', IDS.acmeDeliveredMilestone)
       .single()
-    expect(approval).toMatchObject({ signer_name: 'Aïcha Coulibaly', note: 'Conforme.', version_label: 'v0.8', profiles: { email: ACME } })
+    expect(approval).toMatchObject({
+      signer_name: 'Aïcha Coulibaly',
+      note: 'Conforme.',
+      version_label: 'v0.8',
+      profiles: { email: ACME },
+    })
     expect(new Date(approval!.approved_at).getTime()).toBeGreaterThanOrEqual(before - 5_000)
-    const { data: milestone } = await admin.from('milestones').select('status').eq('id', IDS.acmeDeliveredMilestone).single()
+    const { data: milestone } = await admin
+      .from('milestones')
+      .select('status')
+      .eq('id', IDS.acmeDeliveredMilestone)
+      .single()
     expect(milestone?.status).toBe('approved')
 
     const again = await callAction(action, {
       as: ACME,
       path,
-      form: { intent: 'approve', milestoneId: IDS.acmeDeliveredMilestone, signerName: 'Aïcha Coulibaly', confirm: 'on' },
+      form: {
+        intent: 'approve',
+        milestoneId: IDS.acmeDeliveredMilestone,
+        signerName: 'Aïcha Coulibaly',
+        confirm: 'on',
+      },
     })
     expect(again.status).toBe(409)
     expect(again.data.message).toMatch(/^Seul un jalon livré peut être validé/)
@@ -108,18 +143,44 @@ describe('roadmap action', () => {
 
   it('refuses to approve a milestone still in progress (409) or another company’s (404)', async () => {
     const form = { intent: 'approve', signerName: 'Koffi N’Guessan', confirm: 'on' }
-    const inProgress = await callAction(action, { as: ACME, path, form: { ...form, milestoneId: IDS.acmeInProgressMilestone } })
+    const inProgress = await callAction(action, {
+      as: ACME,
+      path,
+      form: { ...form, milestoneId: IDS.acmeInProgressMilestone },
+    })
     expect(inProgress.status).toBe(409)
-    const foreign = await callAction(action, { as: BAOBAB, path, form: { ...form, milestoneId: IDS.acmeDeliveredMilestone } })
+    const foreign = await callAction(action, {
+      as: BAOBAB,
+      path,
+      form: { ...form, milestoneId: IDS.acmeDeliveredMilestone },
+    })
     expect(foreign.status).toBe(404)
   })
 
   it('refuses unknown intents, malformed ids, anonymous and admin callers', async () => {
-    expect((await callAction(action, { as: ACME, path, form: { intent: 'delete', milestoneId: IDS.acmeDeliveredMilestone } })).status).toBe(400)
-    expect((await callAction(action, { as: ACME, path, form: { intent: 'comment', milestoneId: 'x', body: 'a' } })).status).toBe(400)
-    const anonymous = await callAction(action, { as: null, path, form: { intent: 'comment', milestoneId: IDS.acmeDeliveredMilestone, body: 'a' } })
+    expect(
+      (
+        await callAction(action, {
+          as: ACME,
+          path,
+          form: { intent: 'delete', milestoneId: IDS.acmeDeliveredMilestone },
+        })
+      ).status,
+    ).toBe(400)
+    expect(
+      (await callAction(action, { as: ACME, path, form: { intent: 'comment', milestoneId: 'x', body: 'a' } })).status,
+    ).toBe(400)
+    const anonymous = await callAction(action, {
+      as: null,
+      path,
+      form: { intent: 'comment', milestoneId: IDS.acmeDeliveredMilestone, body: 'a' },
+    })
     expect(anonymous.status).toBe(302)
-    const admin = await callAction(action, { as: ADMIN, path, form: { intent: 'comment', milestoneId: IDS.acmeDeliveredMilestone, body: 'a' } })
+    const admin = await callAction(action, {
+      as: ADMIN,
+      path,
+      form: { intent: 'comment', milestoneId: IDS.acmeDeliveredMilestone, body: 'a' },
+    })
     expect(admin.status).toBe(403)
   })
 })

@@ -141,7 +141,14 @@ export async function callAction(
     form,
     json,
     cookie,
-  }: { as: string | null; path: string; params?: Record<string, string>; form?: Record<string, string>; json?: unknown; cookie?: string },
+  }: {
+    as: string | null
+    path: string
+    params?: Record<string, string>
+    form?: Record<string, string>
+    json?: unknown
+    cookie?: string
+  },
 ) {
   const headers = new Headers({ Origin: APP })
   if (as) headers.set('Cookie', await sessionCookie(as))

@@ -10,7 +10,7 @@ describe('task list loader', () => {
     const { status, data } = await callLoader(listLoader, { as: ACME, path: '/taches' })
     expect(status).toBe(200)
     expect(data.tasks).toHaveLength(15)
-    expect(data.tasks.map((t: { title: string }) => t.title)).not.toContain('Tests de charge de l\'API panier')
+    expect(data.tasks.map((t: { title: string }) => t.title)).not.toContain("Tests de charge de l'API panier")
     const firstDone = data.tasks.findIndex((t: { status: string }) => t.status === 'done')
     expect(data.tasks.slice(firstDone).every((t: { status: string }) => t.status === 'done')).toBe(true)
     const payment = data.tasks.find((t: { id: string }) => t.id === IDS.acmeTask)
@@ -27,7 +27,11 @@ describe('task list loader', () => {
     expect(byStatus.data.filters.view).toBe('kanban')
     expect(byStatus.data.tasks.every((t: { status: string }) => t.status === 'review')).toBe(true)
     const byMilestone = await callLoader(listLoader, { as: ACME, path: `/taches?jalon=${IDS.acmeInProgressMilestone}` })
-    expect(byMilestone.data.tasks.every((t: { milestone: { id: string } }) => t.milestone.id === IDS.acmeInProgressMilestone)).toBe(true)
+    expect(
+      byMilestone.data.tasks.every(
+        (t: { milestone: { id: string } }) => t.milestone.id === IDS.acmeInProgressMilestone,
+      ),
+    ).toBe(true)
     const search = await callLoader(listLoader, { as: ACME, path: '/taches?q=MAQUETTES' })
     expect(search.data.tasks.length).toBe(2)
     const wildcard = await callLoader(listLoader, { as: ACME, path: '/taches?q=%25' })
@@ -39,7 +43,11 @@ describe('task list loader', () => {
 
 describe('task sheet loader', () => {
   it('returns the task with checklist, client-visible comments and attachments', async () => {
-    const { status, data } = await callLoader(loader, { as: ACME, path: `/taches/${IDS.acmeTask}`, params: { id: IDS.acmeTask } })
+    const { status, data } = await callLoader(loader, {
+      as: ACME,
+      path: `/taches/${IDS.acmeTask}`,
+      params: { id: IDS.acmeTask },
+    })
     expect(status).toBe(200)
     expect(data.task.task_checklist_items.map((i: { label: string }) => i.label)).toEqual([
       'Orange Money',
@@ -75,7 +83,12 @@ describe('task sheet loader', () => {
 describe('task comment action', () => {
   it('adds a client comment, visible to NOURX', async () => {
     const body = `Question de test ${crypto.randomUUID()}`
-    const res = await callAction(action, { as: ACME, path: `/taches/${IDS.acmeTask}`, params: { id: IDS.acmeTask }, form: { intent: 'comment', body } })
+    const res = await callAction(action, {
+      as: ACME,
+      path: `/taches/${IDS.acmeTask}`,
+      params: { id: IDS.acmeTask },
+      form: { intent: 'comment', body },
+    })
     expect(res).toMatchObject({ status: 200, data: { ok: true } })
     const { data } = await adminClient().from('task_comments').select('visibility, task_id').eq('body', body).single()
     expect(data).toEqual({ visibility: 'client', task_id: IDS.acmeTask })
@@ -83,11 +96,21 @@ describe('task comment action', () => {
 
   it('refuses invalid input (400, French, value kept) and invisible tasks (404)', async () => {
     const long = 'x'.repeat(5001)
-    const tooLong = await callAction(action, { as: ACME, path: '/t', params: { id: IDS.acmeTask }, form: { intent: 'comment', body: long } })
+    const tooLong = await callAction(action, {
+      as: ACME,
+      path: '/t',
+      params: { id: IDS.acmeTask },
+      form: { intent: 'comment', body: long },
+    })
     expect(tooLong.status).toBe(400)
     expect(tooLong.data.errors.body).toEqual(['5 000 caractères au plus.'])
     expect(tooLong.data.values.body).toBe(long)
-    const wrongIntent = await callAction(action, { as: ACME, path: '/t', params: { id: IDS.acmeTask }, form: { intent: 'status', body: 'done' } })
+    const wrongIntent = await callAction(action, {
+      as: ACME,
+      path: '/t',
+      params: { id: IDS.acmeTask },
+      form: { intent: 'status', body: 'done' },
+    })
     expect(wrongIntent.status).toBe(400)
     const body = `intrusion ${crypto.randomUUID()}`
     for (const [who, id] of [
@@ -98,12 +121,33 @@ describe('task comment action', () => {
       const res = await callAction(action, { as: who, path: '/t', params: { id }, form: { intent: 'comment', body } })
       expect(res.status, `${who} ${id}`).toBe(404)
     }
-    const { count } = await adminClient().from('task_comments').select('id', { count: 'exact', head: true }).eq('body', body)
+    const { count } = await adminClient()
+      .from('task_comments')
+      .select('id', { count: 'exact', head: true })
+      .eq('body', body)
     expect(count).toBe(0)
   })
 
   it('refuses the admin (no client view) and anonymous visitors', async () => {
-    expect((await callAction(action, { as: ADMIN, path: '/t', params: { id: IDS.acmeTask }, form: { intent: 'comment', body: 'a' } })).status).toBe(403)
-    expect((await callAction(action, { as: null, path: '/t', params: { id: IDS.acmeTask }, form: { intent: 'comment', body: 'a' } })).status).toBe(302)
+    expect(
+      (
+        await callAction(action, {
+          as: ADMIN,
+          path: '/t',
+          params: { id: IDS.acmeTask },
+          form: { intent: 'comment', body: 'a' },
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (
+        await callAction(action, {
+          as: null,
+          path: '/t',
+          params: { id: IDS.acmeTask },
+          form: { intent: 'comment', body: 'a' },
+        })
+      ).status,
+    ).toBe(302)
   })
 })

@@ -7,7 +7,10 @@ import type { DocumentItem } from '~/lib/documents/list-documents.server.ts'
 export function DocumentIcon({ mime, className }: { mime: string; className?: string }) {
   const Icon = mime.startsWith('image/')
     ? ImageIcon
-    : mime === 'application/pdf' || mime.startsWith('text/') || mime.includes('word') || mime.includes('opendocument.text')
+    : mime === 'application/pdf' ||
+        mime.startsWith('text/') ||
+        mime.includes('word') ||
+        mime.includes('opendocument.text')
       ? FileTextIcon
       : mime.includes('sheet') || mime.includes('excel') || mime === 'text/csv'
         ? FileSpreadsheetIcon
@@ -23,14 +26,21 @@ export function DocumentTable({ documents, userId }: { documents: DocumentItem[]
         <li key={d.id} className="flex items-center gap-3 px-4 py-3">
           <DocumentIcon mime={d.mime_type} className="size-5 shrink-0 text-muted-foreground" />
           <div className="flex min-w-0 flex-1 flex-col">
-            <Link to={`/documents/${d.id}${search}`} preventScrollReset className="truncate font-medium hover:underline">
+            <Link
+              to={`/documents/${d.id}${search}`}
+              preventScrollReset
+              className="truncate font-medium hover:underline"
+            >
               {d.label ?? d.file_name}
             </Link>
-            <span className="truncate text-xs text-muted-foreground">
-              {d.label && d.label !== d.file_name ? `${d.file_name} · ` : ''}
-              {formatBytes(d.size_bytes)} · {d.uploaded_by === userId ? 'vous' : (d.profiles?.full_name ?? 'Utilisateur')}
-              {d.profiles?.role === 'admin' ? ' (NOURX)' : ''}, {formatDateTime(d.created_at)}
+            <span className="text-xs text-muted-foreground">
+              {d.label && d.label !== d.file_name ? <span className="break-all">{d.file_name} · </span> : null}
+              {formatBytes(d.size_bytes)}
               {d.milestones ? ` · livrable « ${d.milestones.title} »` : ''}
+            </span>
+            <span className="text-xs text-muted-foreground">
+              Déposé par {d.uploaded_by === userId ? 'vous' : (d.profiles?.full_name ?? 'un utilisateur')}
+              {d.profiles?.role === 'admin' ? ' (NOURX)' : ''} le {formatDateTime(d.created_at)}
             </span>
           </div>
           <div className="flex shrink-0 gap-1">

@@ -3,11 +3,25 @@ import { useId, useRef, useState } from 'react'
 import { useRevalidator } from 'react-router'
 import { Button } from '~/components/ui/button.tsx'
 import { Progress } from '~/components/ui/progress.tsx'
-import { ACCEPT_ATTRIBUTE, fileProblem, formatBytes, MAX_FILE_BYTES, MAX_FILES_PER_UPLOAD } from '~/lib/documents/files.ts'
+import {
+  ACCEPT_ATTRIBUTE,
+  fileProblem,
+  formatBytes,
+  MAX_FILE_BYTES,
+  MAX_FILES_PER_UPLOAD,
+} from '~/lib/documents/files.ts'
 import type { UploadResponse } from '~/lib/documents/schemas.ts'
 import { cn } from '~/lib/utils.ts'
 
-type Row = { key: string; name: string; size: number; progress: number; state: 'waiting' | 'sending' | 'done' | 'error'; error?: string }
+type Row = {
+  key: string
+  name: string
+  path?: string
+  size: number
+  progress: number
+  state: 'waiting' | 'sending' | 'done' | 'error'
+  error?: string
+}
 
 const ENDPOINT = '/api/documents/televersement'
 
@@ -20,7 +34,10 @@ async function postJson(body: unknown): Promise<UploadResponse> {
   try {
     return (await res.json()) as UploadResponse
   } catch {
-    return { ok: false, message: res.status === 403 ? 'Session expirée : reconnectez-vous.' : 'Le serveur n’a pas répondu correctement.' }
+    return {
+      ok: false,
+      message: res.status === 403 ? 'Session expirée : reconnectez-vous.' : 'Le serveur n’a pas répondu correctement.',
+    }
   }
 }
 
@@ -38,7 +55,8 @@ function putFile(url: string, file: File, contentType: string, apikey: string, o
       let message = `Envoi refusé (${xhr.status}).`
       try {
         const body = JSON.parse(xhr.responseText) as { error?: string; message?: string; statusCode?: string }
-        if (body.statusCode === '413' || /size/i.test(body.message ?? '')) message = `Fichier trop volumineux (${formatBytes(MAX_FILE_BYTES)} au plus).`
+        if (body.statusCode === '413' || /size/i.test(body.message ?? ''))
+          message = `Fichier trop volumineux (${formatBytes(MAX_FILE_BYTES)} au plus).`
         else if (/mime/i.test(body.error ?? body.message ?? '')) message = 'Type de fichier non accepté.'
       } catch {
         /* keep the generic message */
@@ -78,12 +96,14 @@ export function Uploader({
   const [over, setOver] = useState(false)
   const revalidator = useRevalidator()
 
-  const patch = (key: string, change: Partial<Row>) => setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)))
+  const patch = (key: string, change: Partial<Row>) =>
+    setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)))
 
   async function send(list: File[]) {
     if (busy || list.length === 0) return
     const local: string[] = []
-    if (list.length > MAX_FILES_PER_UPLOAD) local.push(`${MAX_FILES_PER_UPLOAD} fichiers au plus par envoi : les suivants sont ignorés.`)
+    if (list.length > MAX_FILES_PER_UPLOAD)
+      local.push(`${MAX_FILES_PER_UPLOAD} fichiers au plus par envoi : les suivants sont ignorés.`)
     const candidates = list.slice(0, MAX_FILES_PER_UPLOAD)
     const accepted = candidates.filter((f) => {
       const problem = fileProblem(f)
@@ -119,9 +139,12 @@ export function Uploader({
           const upload = signed.uploads[i]
           patch(key, { state: 'sending' })
           try {
-            await putFile(upload.signedUrl, file, upload.contentType, signed.apikey, (progress) => patch(key, { progress }))
+            await putFile(upload.signedUrl, file, upload.contentType, signed.apikey, (progress) =>
+              patch(key, { progress }),
+            )
             patch(key, { progress: 100 })
             sent.push({ path: upload.path, fileName: file.name })
+            patch(key, { path: upload.path })
           } catch (error) {
             patch(key, { state: 'error', error: (error as Error).message })
           }
@@ -129,12 +152,24 @@ export function Uploader({
       }
       await Promise.all([worker(), worker()])
       if (sent.length === 0) return
-      const confirmed = await postJson({ intent: 'confirm', projectId, folder: folderName, taskId: taskId ?? null, files: sent })
+      const confirmed = await postJson({
+        intent: 'confirm',
+        projectId,
+        folder: folderName,
+        taskId: taskId ?? null,
+        files: sent,
+      })
       if (!confirmed.ok) setProblems((p) => [...p, confirmed.message, ...(confirmed.problems ?? [])])
-      const saved = new Set(confirmed.ok && confirmed.intent === 'confirm' ? confirmed.documents.map((d) => d.fileName) : [])
+      const saved = new Set(
+        confirmed.ok && confirmed.intent === 'confirm' ? confirmed.documents.map((d) => d.path) : [],
+      )
       setRows((all) =>
         all.map((r) =>
-          r.state === 'error' ? r : saved.has(r.name) ? { ...r, state: 'done' } : { ...r, state: 'error', error: 'Non enregistré.' },
+          r.state === 'error'
+            ? r
+            : r.path && saved.has(r.path)
+              ? { ...r, state: 'done' }
+              : { ...r, state: 'error', error: 'Non enregistré.' },
         ),
       )
       revalidator.revalidate()
@@ -190,13 +225,19 @@ export function Uploader({
         <UploadCloudIcon className="size-6 text-muted-foreground" aria-hidden="true" />
         <p className="text-sm">
           <span className="hidden sm:inline">Glissez vos fichiers ici ou </span>
-          <Button type="button" variant="link" className="h-auto p-0" onClick={() => input.current?.click()} disabled={busy}>
+          <Button
+            type="button"
+            variant="link"
+            className="h-auto p-0"
+            onClick={() => input.current?.click()}
+            disabled={busy}
+          >
             {compact ? 'joindre des fichiers' : 'choisissez des fichiers'}
           </Button>
         </p>
         <p className="text-xs text-muted-foreground">
-          PDF, images, Office, OpenDocument, ZIP, texte · {formatBytes(MAX_FILE_BYTES)} max. par fichier · {MAX_FILES_PER_UPLOAD} fichiers
-          max.
+          PDF, images, Office, OpenDocument, ZIP, texte · {formatBytes(MAX_FILE_BYTES)} max. par fichier ·{' '}
+          {MAX_FILES_PER_UPLOAD} fichiers max.
         </p>
         <input
           ref={input}
@@ -209,7 +250,10 @@ export function Uploader({
         />
       </div>
       {problems.length > 0 && (
-        <ul role="alert" className="flex flex-col gap-1 rounded-md border border-destructive/30 bg-danger-soft px-3 py-2 text-sm text-danger">
+        <ul
+          role="alert"
+          className="flex flex-col gap-1 rounded-md border border-destructive/30 bg-danger-soft px-3 py-2 text-sm text-danger"
+        >
           {problems.map((p, i) => (
             <li key={i}>{p}</li>
           ))}

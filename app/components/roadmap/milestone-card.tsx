@@ -54,7 +54,10 @@ export function MilestoneCard({
   return (
     <li id={`jalon-${m.id}`} className="relative scroll-mt-20 pb-8 pl-8 last:pb-0">
       <span className="absolute top-1.5 bottom-0 left-[7px] w-px bg-border" aria-hidden="true" />
-      <span className={cn('absolute top-1.5 left-0 size-[15px] rounded-full border-2', DOT[m.status])} aria-hidden="true" />
+      <span
+        className={cn('absolute top-1.5 left-0 size-[15px] rounded-full border-2', DOT[m.status])}
+        aria-hidden="true"
+      />
       <article className="flex flex-col gap-3 rounded-xl border bg-card p-4 sm:p-5">
         <header className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
           <div className="flex min-w-0 flex-col gap-1">
@@ -97,7 +100,10 @@ export function MilestoneCard({
         )}
 
         {approval && (
-          <p className="flex items-start gap-2 rounded-md bg-success-soft px-3 py-2 text-sm text-success" data-testid="approbation">
+          <p
+            className="flex items-start gap-2 rounded-md bg-success-soft px-3 py-2 text-sm text-success"
+            data-testid="approbation"
+          >
             <BadgeCheckIcon className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
             <span>
               Validé par <strong>{approval.signer_name}</strong> le {formatDateTime(approval.approved_at)}
@@ -163,8 +169,8 @@ function ApproveDialog({ milestone, defaultSignerName }: { milestone: RoadmapMil
             <div className="flex items-start gap-2">
               <Checkbox id={`confirm-${milestone.id}`} name="confirm" value="on" required />
               <Label htmlFor={`confirm-${milestone.id}`} className="text-sm leading-snug font-normal">
-                Je confirme que les livrables de ce jalon{milestone.version_label ? ` (version ${milestone.version_label})` : ''}{' '}
-                sont conformes.
+                Je confirme que les livrables de ce jalon
+                {milestone.version_label ? ` (version ${milestone.version_label})` : ''} sont conformes.
               </Label>
             </div>
             {result?.errors?.confirm && <p className="text-sm text-danger">{result.errors.confirm[0]}</p>}
@@ -199,7 +205,10 @@ function Comments({ milestone, userId }: { milestone: RoadmapMilestone; userId: 
         {comments.length > 0 && (
           <ul className="flex flex-col gap-3">
             {comments.map((c) => (
-              <li key={c.id} className={cn('rounded-lg px-3 py-2 text-sm', c.author_id === userId ? 'bg-muted' : 'border')}>
+              <li
+                key={c.id}
+                className={cn('rounded-lg px-3 py-2 text-sm', c.author_id === userId ? 'bg-muted' : 'border')}
+              >
                 <p className="mb-0.5 text-xs text-muted-foreground">
                   <span className="font-medium text-foreground">
                     {c.author_id === userId ? 'Vous' : (c.profiles?.full_name ?? 'Utilisateur')}

@@ -9,7 +9,13 @@ const selectClass =
   'h-10 rounded-md border border-input bg-background px-3 text-sm shadow-xs outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50'
 
 /** GET form: filters live in the URL (shareable, back button works, no JavaScript needed). */
-export function TaskFiltersBar({ filters, milestones }: { filters: TaskFilters; milestones: { id: string; title: string }[] }) {
+export function TaskFiltersBar({
+  filters,
+  milestones,
+}: {
+  filters: TaskFilters
+  milestones: { id: string; title: string }[]
+}) {
   const submit = useSubmit()
   const viewHref = (view: 'liste' | 'kanban') => {
     const params = new URLSearchParams()
@@ -29,14 +35,25 @@ export function TaskFiltersBar({ filters, milestones }: { filters: TaskFilters; 
         className="flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center"
         onChange={(event) => {
           // Selects apply at once; the search box waits for Enter.
-          if ((event.target as HTMLElement).tagName === 'SELECT') submit(event.currentTarget, { preventScrollReset: true, replace: true })
+          if ((event.target as HTMLElement).tagName === 'SELECT')
+            submit(event.currentTarget, { preventScrollReset: true, replace: true })
         }}
       >
         {filters.view === 'kanban' && <input type="hidden" name="vue" value="kanban" />}
         <label className="relative flex-1 sm:min-w-56">
           <span className="sr-only">Rechercher une tâche</span>
-          <SearchIcon className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden="true" />
-          <Input type="search" name="q" defaultValue={filters.q} placeholder="Rechercher une tâche…" className="pl-9" maxLength={100} />
+          <SearchIcon
+            className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground"
+            aria-hidden="true"
+          />
+          <Input
+            type="search"
+            name="q"
+            defaultValue={filters.q}
+            placeholder="Rechercher une tâche…"
+            className="pl-9"
+            maxLength={100}
+          />
         </label>
         <div className="grid grid-cols-3 gap-2 sm:flex">
           <select name="statut" aria-label="Statut" defaultValue={filters.status ?? ''} className={selectClass}>
@@ -55,7 +72,12 @@ export function TaskFiltersBar({ filters, milestones }: { filters: TaskFilters; 
               </option>
             ))}
           </select>
-          <select name="jalon" aria-label="Jalon" defaultValue={filters.milestoneId ?? ''} className={cn(selectClass, 'min-w-0 sm:max-w-56')}>
+          <select
+            name="jalon"
+            aria-label="Jalon"
+            defaultValue={filters.milestoneId ?? ''}
+            className={cn(selectClass, 'min-w-0 sm:max-w-56')}
+          >
             <option value="">Tous jalons</option>
             {milestones.map((m) => (
               <option key={m.id} value={m.id}>
@@ -83,13 +105,20 @@ export function TaskFiltersBar({ filters, milestones }: { filters: TaskFilters; 
                 filters.view === view ? 'bg-background shadow-sm' : 'text-muted-foreground hover:text-foreground',
               )}
             >
-              {view === 'liste' ? <ListIcon className="size-4" aria-hidden="true" /> : <KanbanSquareIcon className="size-4" aria-hidden="true" />}
+              {view === 'liste' ? (
+                <ListIcon className="size-4" aria-hidden="true" />
+              ) : (
+                <KanbanSquareIcon className="size-4" aria-hidden="true" />
+              )}
               {view === 'liste' ? 'Liste' : 'Kanban'}
             </Link>
           ))}
         </nav>
         {(filters.q || filters.status || filters.priority || filters.milestoneId) && (
-          <Link to={filters.view === 'kanban' ? '?vue=kanban' : '?'} className="text-sm text-muted-foreground underline">
+          <Link
+            to={filters.view === 'kanban' ? '?vue=kanban' : '?'}
+            className="text-sm text-muted-foreground underline"
+          >
             Effacer les filtres
           </Link>
         )}

@@ -38,13 +38,19 @@ export function TaskFacts({ task }: { task: TaskDetail }) {
       </div>
       <div className="flex flex-col gap-1">
         <dt className="text-xs text-muted-foreground">Jalon</dt>
-        <dd>{task.milestones ? `${task.milestones.title}${task.milestones.version_label ? ` · ${task.milestones.version_label}` : ''}` : '—'}</dd>
+        <dd>
+          {task.milestones
+            ? `${task.milestones.title}${task.milestones.version_label ? ` · ${task.milestones.version_label}` : ''}`
+            : '—'}
+        </dd>
       </div>
       <div className="col-span-2 flex flex-col gap-1">
         <dt className="text-xs text-muted-foreground">Suivi par</dt>
         <dd>{task.assignee?.full_name || (task.status === 'done' ? '—' : 'Action de votre côté')}</dd>
       </div>
-      <p className="col-span-2 text-xs text-muted-foreground">Le statut des tâches est mis à jour par l’équipe NOURX.</p>
+      <p className="col-span-2 text-xs text-muted-foreground">
+        Le statut des tâches est mis à jour par l’équipe NOURX.
+      </p>
     </dl>
   )
 }
@@ -123,7 +129,10 @@ export function TaskComments({ task, userId }: { task: TaskDetail; userId: strin
       ) : (
         <ul className="flex flex-col gap-3">
           {task.task_comments.map((c) => (
-            <li key={c.id} className={cn('rounded-lg px-3 py-2 text-sm', c.author_id === userId ? 'bg-muted' : 'border')}>
+            <li
+              key={c.id}
+              className={cn('rounded-lg px-3 py-2 text-sm', c.author_id === userId ? 'bg-muted' : 'border')}
+            >
               <p className="mb-0.5 text-xs text-muted-foreground">
                 <span className="font-medium text-foreground">
                   {c.author_id === userId ? 'Vous' : (c.profiles?.full_name ?? 'Utilisateur')}

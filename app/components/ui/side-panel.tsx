@@ -31,7 +31,13 @@ function SidePanel({
       if (event.key === 'Escape') navigate(closeTo, { preventScrollReset: true })
     }
     document.addEventListener('keydown', onKey)
-    return () => document.removeEventListener('keydown', onKey)
+    // The page behind does not scroll while the panel is open.
+    const overflow = document.body.style.overflow
+    document.body.style.overflow = 'hidden'
+    return () => {
+      document.removeEventListener('keydown', onKey)
+      document.body.style.overflow = overflow
+    }
   }, [closeTo, navigate])
   return (
     <div data-slot="side-panel" className="fixed inset-0 z-50 flex justify-end">

@@ -52,7 +52,9 @@ const BY_EXTENSION: Record<string, string> = {
   csv: 'text/csv',
 }
 
-export const ACCEPT_ATTRIBUTE = [...Object.keys(ALLOWED_TYPES), ...Object.keys(BY_EXTENSION).map((e) => `.${e}`)].join(',')
+export const ACCEPT_ATTRIBUTE = [...Object.keys(ALLOWED_TYPES), ...Object.keys(BY_EXTENSION).map((e) => `.${e}`)].join(
+  ',',
+)
 
 export function mimeTypeOf(fileName: string, declared: string): string {
   const type = declared.split(';')[0].trim().toLowerCase()
@@ -117,4 +119,5 @@ export function storageSafeName(fileName: string): string {
 export const GENERAL_FOLDER = 'Documents de l’entreprise'
 
 /** Folder of a row as shown: its own folder inside the project, one folder for company-level files. */
-export const shownFolder = (doc: { project_id: string | null; folder: string }) => (doc.project_id ? doc.folder : GENERAL_FOLDER)
+export const shownFolder = (doc: { project_id: string | null; folder: string }) =>
+  doc.project_id ? doc.folder : GENERAL_FOLDER

@@ -16,7 +16,10 @@ export const SignUploadsSchema = z.object({
   files: z
     .array(
       z.object({
-        name: z.string().min(1, { error: () => 'Fichier sans nom.' }).max(255, { error: () => 'Nom de fichier trop long.' }),
+        name: z
+          .string()
+          .min(1, { error: () => 'Fichier sans nom.' })
+          .max(255, { error: () => 'Nom de fichier trop long.' }),
         size: z
           .number()
           .int()
@@ -53,5 +56,5 @@ export interface SignedUpload {
 export type UploadResponse =
   /** apikey: the project's publishable key, which the Storage gateway asks of the browser's PUT. */
   | { ok: true; intent: 'sign'; uploads: SignedUpload[]; apikey: string }
-  | { ok: true; intent: 'confirm'; documents: { id: string; fileName: string }[] }
+  | { ok: true; intent: 'confirm'; documents: { id: string; fileName: string; path: string }[] }
   | { ok: false; message: string; problems?: string[] }

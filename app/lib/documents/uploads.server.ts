@@ -16,7 +16,8 @@ import type { SignedUpload } from './schemas.ts'
 const BUCKET = 'project-files'
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 
-export type UploadOutcome<T> = { ok: true; value: T } | { ok: false; status: 400 | 404 | 502; message: string; problems?: string[] }
+export type UploadOutcome<T> =
+  { ok: true; value: T } | { ok: false; status: 400 | 404 | 502; message: string; problems?: string[] }
 
 /** The project, when the caller can read it (RLS), with its company. */
 async function visibleProject(supabase: AppSupabaseClient, projectId: string) {
@@ -27,7 +28,12 @@ async function visibleProject(supabase: AppSupabaseClient, projectId: string) {
 
 /** A task the caller can see, in that project (task attachments). */
 async function visibleTask(supabase: AppSupabaseClient, taskId: string, projectId: string) {
-  const { data, error } = await supabase.from('tasks').select('id').eq('id', taskId).eq('project_id', projectId).maybeSingle()
+  const { data, error } = await supabase
+    .from('tasks')
+    .select('id')
+    .eq('id', taskId)
+    .eq('project_id', projectId)
+    .maybeSingle()
   if (error) unavailable('documents.task', error)
   return data !== null
 }
@@ -43,7 +49,8 @@ export async function signUploads(
   if (!project) return { ok: false, status: 404, message: 'Ce projet est introuvable.' }
   if (!taskOk) return { ok: false, status: 404, message: 'Cette tâche est introuvable.' }
   const problems = input.files.map(fileProblem).filter((p): p is string => p !== null)
-  if (problems.length > 0) return { ok: false, status: 400, message: 'Certains fichiers ne peuvent pas être envoyés.', problems }
+  if (problems.length > 0)
+    return { ok: false, status: 400, message: 'Certains fichiers ne peuvent pas être envoyés.', problems }
 
   const signed = await Promise.all(
     input.files.map(async (file) => {
@@ -64,8 +71,14 @@ export async function signUploads(
 
 export async function confirmUploads(
   supabase: AppSupabaseClient,
-  input: { projectId: string; folder: string; taskId?: string | null; uploaderId: string; files: { path: string; fileName: string }[] },
-): Promise<UploadOutcome<{ id: string; fileName: string }[]>> {
+  input: {
+    projectId: string
+    folder: string
+    taskId?: string | null
+    uploaderId: string
+    files: { path: string; fileName: string }[]
+  },
+): Promise<UploadOutcome<{ id: string; fileName: string; path: string }[]>> {
   const [project, taskOk] = await Promise.all([
     visibleProject(supabase, input.projectId),
     input.taskId ? visibleTask(supabase, input.taskId, input.projectId) : Promise.resolve(true),
@@ -113,13 +126,13 @@ export async function confirmUploads(
     return { ok: false, status: 400, message: 'Aucun fichier n’a pu être enregistré.', problems }
   }
 
-  const { data, error } = await supabase.from('documents').insert(rows).select('id, file_name')
+  const { data, error } = await supabase.from('documents').insert(rows).select('id, file_name, path')
   if (error) {
     await storage.remove(rows.map((r) => String(r.path)))
     if (error.code === '42501') return { ok: false, status: 404, message: 'Ce projet est introuvable.' }
     unavailable('documents.insert', error)
   }
-  const documents = (data ?? []).map((d) => ({ id: String(d.id), fileName: String(d.file_name) }))
+  const documents = (data ?? []).map((d) => ({ id: String(d.id), fileName: String(d.file_name), path: String(d.path) }))
 
   if (input.taskId) {
     const { error: attachError } = await supabase
@@ -127,7 +140,9 @@ export async function confirmUploads(
       .insert(documents.map((d) => ({ task_id: input.taskId, document_id: d.id, created_by: input.uploaderId })))
     if (attachError) {
       // The files stay in Documents; only the link to the task failed.
-      console.error(`[documents] pièces jointes non liées à la tâche ${input.taskId} : ${attachError.code} ${attachError.message}`)
+      console.error(
+        `[documents] pièces jointes non liées à la tâche ${input.taskId} : ${attachError.code} ${attachError.message}`,
+      )
       return {
         ok: false,
         status: attachError.code === '42501' || attachError.code === 'P0001' ? 404 : 502,
@@ -136,7 +151,12 @@ export async function confirmUploads(
     }
   }
   if (problems.length > 0) {
-    return { ok: false, status: 400, message: `${documents.length} fichier(s) enregistré(s) ; d’autres ont été refusés.`, problems }
+    return {
+      ok: false,
+      status: 400,
+      message: `${documents.length} fichier(s) enregistré(s) ; d’autres ont été refusés.`,
+      problems,
+    }
   }
   return { ok: true, value: documents }
 }

@@ -21,7 +21,9 @@ const OverviewSchema = z.object({
     z.object({
       role_label: z.string(),
       position: z.number(),
-      profiles: z.object({ full_name: z.string(), email: z.string().nullable(), job_title: z.string().nullable() }).nullable(),
+      profiles: z
+        .object({ full_name: z.string(), email: z.string().nullable(), job_title: z.string().nullable() })
+        .nullable(),
     }),
   ),
   milestones: z.array(
@@ -58,7 +60,10 @@ export interface ProjectOverview {
   paid: string
 }
 
-export async function getProjectOverview(supabase: AppSupabaseClient, projectId: string): Promise<ProjectOverview | null> {
+export async function getProjectOverview(
+  supabase: AppSupabaseClient,
+  projectId: string,
+): Promise<ProjectOverview | null> {
   const { data, error } = await supabase
     .from('projects')
     .select(
@@ -85,7 +90,11 @@ export async function getProjectOverview(supabase: AppSupabaseClient, projectId:
     budgetHt: row.budget_ht === null ? null : row.budget_ht.toString(),
     team: row.project_team
       .toSorted((a, b) => a.position - b.position)
-      .map((m) => ({ name: m.profiles?.full_name || 'Équipe NOURX', email: m.profiles?.email ?? null, role: m.role_label })),
+      .map((m) => ({
+        name: m.profiles?.full_name || 'Équipe NOURX',
+        email: m.profiles?.email ?? null,
+        role: m.role_label,
+      })),
     milestones: row.milestones.toSorted((a, b) => a.position - b.position),
     tasks: {
       total: row.tasks.length,

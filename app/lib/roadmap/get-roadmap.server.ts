@@ -19,7 +19,13 @@ const MilestoneSchema = z.object({
   delivered_at: z.string().nullable(),
   approved_at: z.string().nullable(),
   milestone_comments: z.array(
-    z.object({ id: z.string(), body: z.string(), created_at: z.string(), author_id: z.string().nullable(), profiles: Author }),
+    z.object({
+      id: z.string(),
+      body: z.string(),
+      created_at: z.string(),
+      author_id: z.string().nullable(),
+      profiles: Author,
+    }),
   ),
   milestone_approvals: z.array(
     z.object({
@@ -31,7 +37,9 @@ const MilestoneSchema = z.object({
       profiles: z.object({ full_name: z.string() }).nullable(),
     }),
   ),
-  documents: z.array(z.object({ id: z.string(), file_name: z.string(), label: z.string().nullable(), mime_type: z.string() })),
+  documents: z.array(
+    z.object({ id: z.string(), file_name: z.string(), label: z.string().nullable(), mime_type: z.string() }),
+  ),
 })
 
 export type RoadmapMilestone = z.infer<typeof MilestoneSchema>

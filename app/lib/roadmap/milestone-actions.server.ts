@@ -21,8 +21,7 @@ export async function addMilestoneComment(
 }
 
 export type ApprovalResult =
-  | { ok: true; approvedAt: string; signerName: string }
-  | { ok: false; status: 400 | 409; message: string }
+  { ok: true; approvedAt: string; signerName: string } | { ok: false; status: 400 | 409; message: string }
 
 export async function approveMilestone(
   supabase: AppSupabaseClient,

@@ -21,7 +21,9 @@ const TaskSchema = z.object({
   projects: z.object({ id: z.string(), title: z.string(), client_id: z.string() }),
   milestones: z.object({ id: z.string(), title: z.string(), version_label: z.string().nullable() }).nullable(),
   assignee: z.object({ full_name: z.string() }).nullable(),
-  task_checklist_items: z.array(z.object({ id: z.string(), label: z.string(), is_done: z.boolean(), position: z.number() })),
+  task_checklist_items: z.array(
+    z.object({ id: z.string(), label: z.string(), is_done: z.boolean(), position: z.number() }),
+  ),
   task_comments: z.array(
     z.object({
       id: z.string(),

@@ -78,7 +78,11 @@ export async function listTasks(
 
 /** Milestones of the project for the filter (names only). */
 export async function listMilestoneOptions(supabase: AppSupabaseClient, projectId: string) {
-  const { data, error } = await supabase.from('milestones').select('id, title').eq('project_id', projectId).order('position')
+  const { data, error } = await supabase
+    .from('milestones')
+    .select('id, title')
+    .eq('project_id', projectId)
+    .order('position')
   if (error) unavailable('tasks.milestones', error)
   return (data ?? []).map((m) => ({ id: String(m.id), title: String(m.title) }))
 }
