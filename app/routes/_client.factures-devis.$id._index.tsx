@@ -8,7 +8,7 @@ import { Button } from '~/components/ui/button.tsx'
 import { requireClient } from '~/lib/auth.server.ts'
 import { isUuid, notFound, unavailable } from '~/lib/billing/errors.server.ts'
 import { getBillingSettings, getInvoice } from '~/lib/billing/get-document.server.ts'
-import { payActionPath, payRouteExists } from '~/lib/billing/online-payment.server.ts'
+import { payActionPath, payRouteExists, reportPaidPath } from '~/lib/billing/online-payment.server.ts'
 import { isPayable, paymentMethodLabel } from '~/lib/billing/status.ts'
 import { getSupabase } from '~/lib/context.server.ts'
 import { formatDate, formatDateTime, formatDay, formatXOF } from '~/lib/format.ts'
@@ -30,7 +30,14 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   if (!settings.ok) unavailable('facture:settings', settings.error)
   const s = settings.value
   const onlineEnabled = s?.online_payment_enabled ?? false
+  // The latest online attempt, when it is not settled: the client may say they paid anyway.
+  const latest = invoice.value.attempts[0]
+  const unsettled = latest && ['pending', 'waiting', 'failed', 'refused', 'cancelled', 'expired'].includes(latest.status)
   return {
+    reportPaid:
+      unsettled && isPayable(invoice.value) && reportPaidPath(latest.transaction_id)
+        ? { action: reportPaidPath(latest.transaction_id)!, transactionId: latest.transaction_id }
+        : null,
     invoice: invoice.value,
     payable: isPayable(invoice.value),
     payAction: payActionPath(invoice.value.id),
@@ -48,7 +55,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export default function Facture({ loaderData }: Route.ComponentProps) {
-  const { invoice, payable, payAction, onlineAvailable, onlineDisabledBySettings, manual } = loaderData
+  const { invoice, payable, payAction, onlineAvailable, onlineDisabledBySettings, manual, reportPaid } = loaderData
   const pendingAttempt = invoice.attempts.some((a) => a.status === 'pending' || a.status === 'waiting')
   return (
     <>
@@ -175,14 +182,29 @@ export default function Facture({ loaderData }: Route.ComponentProps) {
                   </li>
                 ))}
               </ul>
-              <p className="mt-2 text-muted-foreground">
-                Un paiement débité mais non pris en compte ?{' '}
+            </details>
+          )}
+          {reportPaid ? (
+            <form method="post" action={reportPaid.action} className="mt-4 flex flex-col gap-2 border-t pt-4 text-sm" aria-label="J’ai payé">
+              <input type="hidden" name="retour" value={`/factures-devis/${invoice.id}`} />
+              <p className="text-muted-foreground">
+                Débité par l’opérateur mais la facture n’est pas à jour ? Nous ouvrons une réclamation « Paiement » liée à la
+                transaction <span className="tabular-nums">{reportPaid.transactionId}</span> et revérifions tout de suite auprès de CinetPay.
+              </p>
+              <Button type="submit" variant="outline" size="sm" className="w-fit">
+                J’ai payé mais ma facture n’est pas à jour
+              </Button>
+            </form>
+          ) : (
+            payable && (
+              <p className="mt-4 border-t pt-4 text-sm text-muted-foreground">
+                Une question sur cette facture ?{' '}
                 <Link className="underline underline-offset-4" to={`/reclamations/nouvelle?facture=${invoice.id}`}>
                   Ouvrez une réclamation « Paiement »
                 </Link>
                 .
               </p>
-            </details>
+            )
           )}
         </section>
       </div>

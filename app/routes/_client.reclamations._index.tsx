@@ -32,6 +32,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { group, tickets: result.value, now: new Date().toISOString() }
 }
 
+/** NOURX has not answered yet and the ticket is still open: its SLA deadline is what matters. */
+function awaitingFirstAnswer(t: { first_response_at: string | null; status: string }) {
+  return !t.first_response_at && t.status !== 'resolved' && t.status !== 'closed'
+}
+
 export default function Reclamations({ loaderData }: Route.ComponentProps) {
   const { group, tickets, now } = loaderData
   const navigation = useNavigation()
@@ -93,7 +98,13 @@ export default function Reclamations({ loaderData }: Route.ComponentProps) {
                     </div>
                     <p className="truncate font-medium">{t.subject}</p>
                     <p className="text-sm text-muted-foreground">
-                      {[t.project_title, `Priorité ${PRIORITY_LABEL[t.priority].toLowerCase()}`, t.last_message_at && `Dernier message le ${formatDateTime(t.last_message_at)}`]
+                      {[
+                        t.project_title,
+                        `Priorité ${PRIORITY_LABEL[t.priority].toLowerCase()}`,
+                        awaitingFirstAnswer(t) && t.sla_due_at
+                          ? `Réponse attendue avant le ${formatDateTime(t.sla_due_at)}`
+                          : t.last_message_at && `Dernier message le ${formatDateTime(t.last_message_at)}`,
+                      ]
                         .filter(Boolean)
                         .join(' · ')}
                     </p>

@@ -74,6 +74,9 @@ test.describe('client ACME', () => {
     const form = page.locator(`form[action="/api/invoices/${INVOICE_DUE}/pay"][method="post"]`)
     if (payRoute) {
       await expect(form.getByRole('button', { name: /Payer/ })).toBeVisible()
+      // The refused attempt of the seed: "J'ai payé…" posts to issue 7's route with the transaction.
+      const report = page.locator('form[action="/api/paiements/NX3H8D2F6C5E/signaler"][method="post"]')
+      await expect(report.getByRole('button', { name: 'J’ai payé mais ma facture n’est pas à jour' })).toBeVisible()
     } else {
       await expect(form).toHaveCount(0)
       await expect(page.getByText('n’est pas encore disponible')).toBeVisible()

@@ -108,9 +108,13 @@ describe('invoice loader', () => {
     expect(data.payable).toBe(true)
     expect(data.payAction).toBe(`/api/invoices/${INVOICE_DUE}/pay`)
     expect(inv.attempts[0]).toMatchObject({ transaction_id: 'NX3H8D2F6C5E', status: 'refused' })
+    // Issue 7's routes exist in this tree: the button and "J'ai payé…" are offered.
+    expect(data.onlineAvailable).toBe(true)
+    expect(data.reportPaid).toEqual({ action: '/api/paiements/NX3H8D2F6C5E/signaler', transactionId: 'NX3H8D2F6C5E' })
 
     const paid = await callLoader(invoiceLoader, { as: ACME, path: '/factures-devis/x', params: { id: INVOICE_PAID } })
     expect(paid.data.payable).toBe(false)
+    expect(paid.data.reportPaid).toBeNull()
     expect(paid.data.invoice.payments).toHaveLength(1)
     expect(paid.data.invoice.payments[0].receipt.number).toMatch(/^REC-\d{4}-\d{5}$/)
   })

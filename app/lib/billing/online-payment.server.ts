@@ -19,3 +19,14 @@ export function payRouteExists(): boolean {
 export function payActionPath(invoiceId: string): string {
   return `/api/invoices/${invoiceId}/pay`
 }
+
+// "J'ai payé mais ma facture n'est pas à jour" (issue 7): a ticket linked to
+// the transaction plus an immediate re-check, posted to the payment work's route.
+const REPORT_ROUTE_FILES = import.meta.glob([
+  '/app/routes/api.paiements.$transactionId.signaler.tsx',
+  '/app/routes/api.paiements.$transactionId.signaler/route.tsx',
+])
+
+export function reportPaidPath(transactionId: string): string | null {
+  return Object.keys(REPORT_ROUTE_FILES).length > 0 ? `/api/paiements/${encodeURIComponent(transactionId)}/signaler` : null
+}
