@@ -6,11 +6,16 @@ import { defineConfig } from '@playwright/test'
 // missing); Playwright's own browser downloads are not needed.
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
+// Several runs may share this checkout (issues worked on in parallel): each
+// gets its own output dir, because Playwright empties it when it starts.
+// Workers inherit the id from the main process, which evaluates this first.
+process.env.E2E_RUN_ID ||= `${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`
+
 export default defineConfig({
   testDir: 'tests/e2e',
   // Playwright empties its output dir at start: keep it away from
   // test-results/screenshots, which specs of every issue write into.
-  outputDir: 'test-results/playwright',
+  outputDir: `test-results/playwright/${process.env.E2E_RUN_ID}`,
   globalSetup: './tests/e2e/global-setup.ts',
   // One browser at a time: the stack (Postgres, workerd, Vite) shares the two cores.
   workers: 1,

@@ -17,7 +17,7 @@ export function cn(...inputs: ClassValue[]) {
 }
 
 const SIDES = 'x|y|t|r|b|l|s|e'
-const SIZE_TEXT = /^text-(xs|sm|base|lg|xl|\dxl)(\/.+)?$/
+const SIZE_TEXT = /^text-((xs|sm|base|lg|xl|\dxl)(\/.+)?|\[(length:[^\]]+|[\d.]+(px|rem|em|vw|vh|%))\](\/.+)?|\(length:.+\))$/
 const SHADOW_SIZE = /^shadow(-(2xs|xs|sm|md|lg|xl|2xl|none|inner))?$/
 const LENGTH = /^(\d+(\.\d+)?|px|\[[\d.]+(px|rem|em)?\])$/
 

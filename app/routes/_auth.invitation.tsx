@@ -54,6 +54,10 @@ export async function action({ request, context }: Route.ActionArgs) {
       500,
     )
   }
+  // A fresh access token carries the new name in its claims (the shells
+  // read it from there); without it the old token lives until it expires.
+  const { error: refreshError } = await getSupabase(context).auth.refreshSession()
+  if (refreshError) console.warn('[invitation] session non rafraîchie :', refreshError.message)
   throw redirectWithFlash(homeFor(result.user.role), { kind: 'success', message: 'Bienvenue dans votre Espace Client NOURX.' }, getEnv(context))
 }
 

@@ -25,6 +25,11 @@ describe('cn (class merge for component overrides)', () => {
     [['p-2', '!p-4'], 'p-2 !p-4'],
     [['grid grid-cols-2', 'grid-cols-[8rem_1fr]'], 'grid grid-cols-[8rem_1fr]'],
     [['animate-pulse', 'animate-pulse'], 'animate-pulse'],
+    // arbitrary values: a length is a font size, anything else a colour
+    [['text-[11px] text-muted-foreground'], 'text-[11px] text-muted-foreground'],
+    [['text-[11px]', 'text-sm'], 'text-sm'],
+    [['text-[#111] text-sm', 'text-muted-foreground'], 'text-sm text-muted-foreground'],
+    [['text-[length:var(--x)]', 'text-(length:--y)'], 'text-(length:--y)'],
   ])('cn(%j) → %j', (input, expected) => {
     expect(cn(...input)).toBe(expected)
   })

@@ -171,9 +171,9 @@ export function AppShell({ area, nav, bottomNav, user, settingsHref, context, ch
             id="menu-admin"
             popover="auto"
             aria-label="Navigation principale"
-            className="inset-auto top-16 right-3 left-3 m-0 rounded-lg border bg-popover p-2 text-popover-foreground shadow-lg"
+            className="inset-auto top-16 right-3 m-0 w-[min(22rem,calc(100vw-1.5rem))] rounded-lg border bg-popover p-2 text-popover-foreground shadow-lg"
           >
-            <ul className="grid grid-cols-1 gap-0.5 sm:grid-cols-2">
+            <ul className="flex flex-col gap-0.5">
               {nav.map((item) => (
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.end} className={navClass}>
@@ -231,7 +231,7 @@ export function AppShell({ area, nav, bottomNav, user, settingsHref, context, ch
               id="menu-plus"
               popover="auto"
               aria-label="Autres rubriques"
-              className="inset-auto right-3 bottom-20 left-3 m-0 rounded-lg border bg-popover p-2 text-popover-foreground shadow-lg"
+              className="inset-auto right-3 bottom-20 m-0 w-60 rounded-lg border bg-popover p-2 text-popover-foreground shadow-lg"
             >
               <ul className="flex flex-col gap-0.5">
                 {more.map((item) => (
