@@ -37,7 +37,7 @@ test('profil, photo, mot de passe, notifications, consentement, export et suppre
   await profile.getByRole('textbox', { name: 'WhatsApp' }).fill('')
   await profile.getByRole('radio', { name: 'WhatsApp' }).check()
   await profile.getByRole('button', { name: 'Enregistrer le profil' }).click()
-  await expect(page.getByText('Indiquez votre numéro WhatsApp')).toBeVisible()
+  await expect(page.getByText('Indiquez votre numéro WhatsApp pour être contacté par WhatsApp.')).toBeVisible()
   await expect(profile.getByLabel('Nom complet')).toHaveValue('Mariam Traoré')
   await expect(profile.getByRole('textbox', { name: 'Téléphone' })).toHaveValue('+225 07 11 22 33 44')
   await profile.getByRole('textbox', { name: 'WhatsApp' }).fill('+225 05 99 88 77 66')
