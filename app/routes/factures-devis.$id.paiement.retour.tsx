@@ -1,17 +1,17 @@
-// /factures-devis/:id/paiement/retour — where CinetPay sends the customer
-// back (return_url), by GET or by a cross-site form POST carrying
-// `transaction_id` (and maybe `token`).
+// /factures-devis/:id/paiement/retour — the payment return page. It shows the
+// attempt as the DATABASE knows it and polls the status endpoint until the
+// payment is paid, failed or expired; the browser's return is never proof of
+// anything (cinetpay.md §5).
 //
-// Deliberately OUTSIDE the `_client` layout: CinetPay's POST comes from
-// another site, so the SameSite=Lax session cookie is not sent with it and the
-// layout's guard would bounce the client to the login page. The action
-// therefore authenticates nobody and decides nothing: it only turns the POST
-// into a 303 GET of this same page (top-level GET navigations do carry the
-// cookie), where the loader requires the client and reads the attempt with
-// RLS. The page then polls the status endpoint; the return itself is never
-// proof of anything (cinetpay.md §5). The CSRF check lets this one path
-// through (app/lib/security.server.ts), which is safe because the action
-// writes nothing.
+// CinetPay's return_url is NOT this path: CinetPay comes back with a
+// cross-site form POST, which React Router's CSRF guard refuses for route
+// actions and which carries no SameSite=Lax session cookie. return_url is
+// /api/webhooks/cinetpay?retour=<id>, answered by the Worker before React
+// Router with a 303 to this page (workers/webhooks/cinetpay.ts). The action
+// below only serves same-origin POSTs the same way (no auth, no write).
+//
+// Outside the `_client` layout on purpose: this page is a focused status
+// screen, and its guard is its own loader (requireClient + RLS read).
 import { ArrowLeftIcon } from 'lucide-react'
 import { data, Link, redirect } from 'react-router'
 import { describeError, ErrorPage } from '~/components/error-page.tsx'

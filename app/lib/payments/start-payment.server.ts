@@ -24,6 +24,16 @@ export function returnPath(invoiceId: string): string {
   return `/factures-devis/${invoiceId}/paiement/retour`
 }
 
+/**
+ * return_url given to CinetPay: the webhook path with `?retour=`, handled by
+ * the Worker BEFORE React Router (workers/webhooks/cinetpay.ts), because
+ * CinetPay comes back with a cross-site POST that React Router refuses for
+ * any route action. It answers a 303 to returnPath(), never decides anything.
+ */
+export function returnUrl(appUrl: string, invoiceId: string, transactionId: string): string {
+  return `${appUrl}${CINETPAY_WEBHOOK_PATH}?retour=${invoiceId}&transaction_id=${transactionId}`
+}
+
 export type StartPaymentResult =
   | { ok: true; transactionId: string; paymentUrl: string }
   | { ok: false; status: 404 | 409 | 422 | 502 | 503; message: string; transactionId?: string }
@@ -97,7 +107,7 @@ export async function startPayment(
     currency: 'XOF',
     description: cinetpayDescription(invoice),
     notifyUrl: `${input.appUrl}${CINETPAY_WEBHOOK_PATH}`,
-    returnUrl: `${input.appUrl}${returnPath(invoice.id)}?transaction_id=${transactionId}`,
+    returnUrl: returnUrl(input.appUrl, invoice.id, transactionId),
     channels,
     lang: 'fr',
     customer: customerOf(input.user, profile, invoice.clients),

@@ -44,6 +44,29 @@ describe('GET ping', () => {
   })
 })
 
+describe('return_url (browser back from CinetPay)', () => {
+  it('a cross-site POST with transaction_id → 303 to the return page, nothing written', async () => {
+    const invoiceId = '80000000-0000-4000-8000-000000000002'
+    const fetch = workerFetch(testDeps())
+    const res = await fetch(
+      new Request(`${WEBHOOK_URL()}?retour=${invoiceId}&transaction_id=NXQUERY000000000001`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://checkout.cinetpay.com' },
+        body: 'transaction_id=NXFORM0000000000001&token=abc',
+        redirect: 'manual',
+      }),
+    )
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe(`/factures-devis/${invoiceId}/paiement/retour?transaction_id=NXFORM0000000000001`)
+    expect(await countRows('payment_notifications', 'transaction_id', 'NXFORM0000000000001')).toBe(0)
+    const get = await fetch(new Request(`${WEBHOOK_URL()}?retour=${invoiceId}&transaction_id=NXQUERY000000000001`, { redirect: 'manual' }))
+    expect(get.status).toBe(303)
+    expect(get.headers.get('location')).toContain('transaction_id=NXQUERY000000000001')
+    const bad = await fetch(new Request(`${WEBHOOK_URL()}?retour=../../admin`, { method: 'POST', redirect: 'manual' }))
+    expect(bad.status).toBe(404)
+  })
+})
+
 describe('refused notifications change nothing but the journal', () => {
   it('forged x-token → 401, raw notification stored, attempt untouched, no check', async () => {
     const invoiceId = await createDueInvoice(5000)
