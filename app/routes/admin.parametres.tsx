@@ -159,7 +159,7 @@ function SubmitButton({ intent, children }: { intent: string; children: React.Re
 
 function BrandingCard({ settings, logoUrl, lastResult, logoError }: { settings: Settings; logoUrl: string | null; lastResult: unknown; logoError?: string }) {
   const { form, fields, formProps } = useZodForm(BrandingSchema, {
-    id: 'branding',
+    id: 'settings-branding',
     lastResult,
     defaultValue: defaults(settings, ['company_name', 'accent_color']),
   })
@@ -223,7 +223,7 @@ const LEGAL_KEYS = [
 ]
 
 function LegalCard({ settings, lastResult }: { settings: Settings; lastResult: unknown }) {
-  const { form, fields, formProps } = useZodForm(LegalSchema, { id: 'legal', lastResult, defaultValue: defaults(settings, LEGAL_KEYS) })
+  const { form, fields, formProps } = useZodForm(LegalSchema, { id: 'settings-legal', lastResult, defaultValue: defaults(settings, LEGAL_KEYS) })
   return (
     <Card id="mentions">
       <CardHeader>
@@ -265,7 +265,7 @@ function LegalCard({ settings, lastResult }: { settings: Settings; lastResult: u
 
 function DocumentsCard({ settings, lastResult }: { settings: Settings; lastResult: unknown }) {
   const { form, fields, formProps } = useZodForm(DocumentsSchema, {
-    id: 'documents',
+    id: 'settings-documents',
     lastResult,
     defaultValue: defaults(settings, ['invoice_footer', 'quote_terms', 'payment_terms_days', 'quote_validity_days']),
   })
@@ -294,7 +294,7 @@ function DocumentsCard({ settings, lastResult }: { settings: Settings; lastResul
 
 function PaymentsCard({ settings, lastResult }: { settings: Settings; lastResult: unknown }) {
   const { form, fields, formProps } = useZodForm(PaymentsSchema, {
-    id: 'payments',
+    id: 'settings-payments',
     lastResult,
     defaultValue: {
       online_payment_enabled: settings.online_payment_enabled ? 'on' : undefined,
@@ -334,7 +334,7 @@ function PaymentsCard({ settings, lastResult }: { settings: Settings; lastResult
 
 function SlaCard({ settings, lastResult }: { settings: Settings; lastResult: unknown }) {
   const { form, fields, formProps } = useZodForm(SlaSchema, {
-    id: 'sla',
+    id: 'settings-sla',
     lastResult,
     defaultValue: defaults(settings, ['sla_hours_urgent', 'sla_hours_high', 'sla_hours_normal', 'sla_hours_low']),
   })
