@@ -20,6 +20,8 @@ test('liste, kanban et filtres', async ({ page }) => {
   await expect(page.getByRole('link', { name: /Correctif : panier sur iPhone SE/ })).toBeVisible()
 
   await page.getByRole('link', { name: 'Effacer les filtres' }).click()
+  await expect(page).not.toHaveURL(/priorite=/)
+  await expect(page.getByLabel('Priorité')).toHaveValue('')
   await page.getByRole('searchbox', { name: 'Rechercher une tâche' }).fill('maquettes')
   await page.getByRole('searchbox', { name: 'Rechercher une tâche' }).press('Enter')
   await expect(page).toHaveURL(/q=maquettes/)
