@@ -210,7 +210,7 @@ function NotificationEvent({ event }: { event: JournalEvent }) {
         <Badge variant={rejected ? 'danger' : n.outcome === 'error' ? 'warning' : 'neutral'}>{OUTCOME_LABELS[n.outcome] ?? n.outcome}</Badge>
         <span className="text-muted-foreground">{formatDateTime(n.received_at)}</span>
         <span className="text-muted-foreground">
-          · x-token {n.token_valid ? `valide (${n.token_variant})` : 'non valide'}
+          x-token {n.token_valid ? `valide (${n.token_variant})` : 'non valide'}
           {n.site_id_valid === false && ' · site_id inattendu'}
         </span>
       </div>
@@ -242,7 +242,7 @@ function CheckEvent({ event }: { event: JournalEvent }) {
         <CheckDecision decision={c.decision} />
         <span className="text-muted-foreground">{formatDateTime(c.checked_at)}</span>
         <span className="text-muted-foreground">
-          · {SOURCE_LABELS[c.source] ?? c.source}
+          {SOURCE_LABELS[c.source] ?? c.source}
           {c.http_status != null && ` · HTTP ${c.http_status}`}
           {c.code && ` · code ${c.code} ${c.message ?? ''}`}
           {c.api_status && ` · ${c.api_status}`}

@@ -11,7 +11,8 @@ import { parseListParams } from '~/lib/admin/list.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
 import { getSupabase } from '~/lib/context.server.ts'
 import { formatDateTime, formatXOF } from '~/lib/format.ts'
-import { JOURNAL_PAGE_SIZE, JOURNAL_STATUSES, listAttempts } from '~/lib/payments/admin-journal.server.ts'
+import { listAttempts } from '~/lib/payments/admin-journal.server.ts'
+import { JOURNAL_PAGE_SIZE, JOURNAL_STATUSES } from '~/lib/payments/journal.ts'
 import type { Route } from './+types/admin.paiements._index'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Paiements — Administration NOURX' }]

@@ -6,8 +6,9 @@
 import { ilikeTerm, pageRange } from '../admin/list.ts'
 import type { AppSupabaseClient } from '../supabase.server.ts'
 
-export const JOURNAL_PAGE_SIZE = 25
-export const JOURNAL_STATUSES = ['pending', 'waiting', 'accepted', 'refused', 'cancelled', 'expired', 'failed', 'flagged'] as const
+import { JOURNAL_PAGE_SIZE, JOURNAL_STATUSES } from './journal.ts'
+
+export { JOURNAL_PAGE_SIZE, JOURNAL_STATUSES }
 
 export interface JournalRow {
   id: string
