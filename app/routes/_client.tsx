@@ -1,6 +1,6 @@
 import { Outlet, useLoaderData, useRouteLoaderData } from 'react-router'
 import { AppShell } from '~/components/shell/app-shell.tsx'
-import { CLIENT_BOTTOM_NAV, CLIENT_NAV } from '~/components/shell/nav.ts'
+import { CLIENT_BOTTOM_NAV, CLIENT_NAV } from '~/components/shell/nav-client.ts'
 import { ProjectSwitcher } from '~/components/shell/project-switcher.tsx'
 import { describeError, ErrorPage, ErrorPanel } from '~/components/error-page.tsx'
 import { requireClient } from '~/lib/auth.server.ts'

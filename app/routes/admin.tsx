@@ -1,7 +1,7 @@
 import { Outlet, useLoaderData, useRouteLoaderData } from 'react-router'
 import { describeError, ErrorPage, ErrorPanel } from '~/components/error-page.tsx'
 import { AppShell } from '~/components/shell/app-shell.tsx'
-import { ADMIN_NAV } from '~/components/shell/nav.ts'
+import { ADMIN_NAV } from '~/components/shell/nav-admin.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
 import { getShellProfile } from '~/lib/profile.server.ts'
 import type { Route } from './+types/admin'

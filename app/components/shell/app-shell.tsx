@@ -7,7 +7,7 @@ import { useEffect } from 'react'
 import { Form, Link, NavLink, useLocation } from 'react-router'
 import { cn } from '~/lib/utils.ts'
 import { Logo } from '../logo.tsx'
-import { initialsOf } from '../ui/avatar.tsx'
+import { initialsOf } from '~/lib/initials.ts'
 import type { NavItem } from './nav.ts'
 
 export interface ShellUser {

@@ -1,5 +1,6 @@
 import { Avatar as AvatarPrimitive } from 'radix-ui'
 import type * as React from 'react'
+import { initialsOf } from '~/lib/initials.ts'
 import { cn } from '~/lib/utils.ts'
 
 function Avatar({ className, ...props }: React.ComponentProps<typeof AvatarPrimitive.Root>) {
@@ -24,13 +25,6 @@ function AvatarFallback({ className, ...props }: React.ComponentProps<typeof Ava
       {...props}
     />
   )
-}
-
-/** "Awa Koné" → "AK"; an e-mail → its first letter. */
-function initialsOf(nameOrEmail: string): string {
-  const words = nameOrEmail.replace(/@.*/, '').split(/[\s._-]+/).filter(Boolean)
-  const letters = words.length > 1 ? words[0][0] + words[words.length - 1][0] : (words[0] ?? '?').slice(0, 2)
-  return letters.toUpperCase()
 }
 
 export { Avatar, AvatarImage, AvatarFallback, initialsOf }
