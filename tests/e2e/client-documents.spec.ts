@@ -77,6 +77,26 @@ test('dossiers, envoi multiple avec progression, téléchargement identique octe
   expect(received.equals(binary)).toBe(true)
 })
 
+test('glisser-déposer : le fichier déposé sur la zone est envoyé', async ({ page }) => {
+  await login(page, CLIENT_ACME)
+  await page.goto('/documents')
+  const name = `depose-${Date.now()}.txt`
+  // A real drop event carrying a File, as a browser fires it at the end of a drag.
+  const transfer = await page.evaluateHandle((fileName) => {
+    const dt = new DataTransfer()
+    dt.items.add(new File(['Déposé par glisser-déposer\n'], fileName, { type: 'text/plain' }))
+    return dt
+  }, name)
+  await page.getByTestId('zone-depot').dispatchEvent('dragover', { dataTransfer: transfer })
+  await page.getByTestId('zone-depot').dispatchEvent('drop', { dataTransfer: transfer })
+  await expect(page.getByLabel('Envoyé')).toHaveCount(1, { timeout: 30_000 })
+  await page
+    .getByRole('navigation', { name: 'Dossiers' })
+    .getByRole('link', { name: /^Général/ })
+    .click()
+  await expect(page.getByRole('link', { name, exact: true })).toBeVisible()
+})
+
 test('limites de taille et de type : messages clairs, rien n’est enregistré', async ({ page, baseURL }) => {
   await login(page, CLIENT_ACME)
   await page.goto('/documents')
