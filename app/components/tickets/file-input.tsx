@@ -20,9 +20,14 @@ export function AttachmentsInput({ name = 'attachments', serverError }: { name?:
   const shown = error ?? serverError ?? null
   return (
     <div className="flex flex-col gap-2">
-      <label htmlFor={id} className="flex w-fit cursor-pointer items-center gap-2 text-sm font-medium">
-        <PaperclipIcon className="size-4" aria-hidden="true" />
-        Pièces jointes <span className="font-normal text-muted-foreground">(facultatif, {ATTACHMENT_MAX_FILES} fichiers de 25 Mo au plus)</span>
+      <label htmlFor={id} className="flex w-fit cursor-pointer flex-col gap-0.5 text-sm font-medium">
+        <span className="flex items-center gap-2">
+          <PaperclipIcon className="size-4" aria-hidden="true" />
+          Pièces jointes
+        </span>
+        <span className="font-normal text-muted-foreground">
+          Facultatif : {ATTACHMENT_MAX_FILES} fichiers de 25 Mo au plus (PDF, images, Office, ZIP, texte).
+        </span>
       </label>
       <input
         id={id}
