@@ -77,6 +77,7 @@ export default function PaymentJournalPage({ loaderData }: Route.ComponentProps)
       </Link>
       <PageHeader
         title={`Transaction ${attempt.transaction_id}`}
+        className="[&_h1]:[overflow-wrap:anywhere]"
         description={
           <span className="flex flex-wrap items-center gap-2">
             <AttemptStatus status={attempt.status} />
@@ -104,12 +105,12 @@ export default function PaymentJournalPage({ loaderData }: Route.ComponentProps)
         </p>
       )}
 
-      <div className="mb-6 grid gap-4 lg:grid-cols-3">
-        <dl className="grid grid-cols-[9rem_1fr] gap-x-3 gap-y-1.5 rounded-lg border p-4 text-sm lg:col-span-2">
+      <div className="mb-6 grid min-w-0 gap-4 lg:grid-cols-3">
+        <dl className="grid min-w-0 grid-cols-[6.5rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 rounded-lg border p-4 text-sm sm:grid-cols-[9rem_minmax(0,1fr)] lg:col-span-2 [&_dd]:[overflow-wrap:anywhere]">
           <dt className="text-muted-foreground">Créée le</dt>
           <dd>{formatDateTime(attempt.created_at)}</dd>
           <dt className="text-muted-foreground">Canaux</dt>
-          <dd>{attempt.channels}</dd>
+          <dd>{String(attempt.channels).split(',').join(', ')}</dd>
           <dt className="text-muted-foreground">Opérateur</dt>
           <dd>{[attempt.payment_method, attempt.operator_id].filter(Boolean).join(' · ') || '—'}</dd>
           <dt className="text-muted-foreground">Vérifications</dt>
