@@ -7,7 +7,9 @@
 // policy `owner_id = auth.uid()`. Each virtual client is a different user
 // with its own HS256 access token and reads its own notes by primary key:
 //
-//   REST:   GET /rest/v1/notes?select=*&id=eq.<uuid>   (apikey + user JWT)
+//   REST:   GET /rest/v1/notes?select=*&id=eq.<uuid>   (apikey + user JWT), sent by a
+//           minimal keep-alive HTTP/1.1 client on raw sockets (like wrk/autocannon) so the
+//           load generator does not take the CPU the server needs
 //   direct: select * from public.notes where id = $1   (as `authenticated`, same
 //           claims and RLS policy, one prepared statement, pool of N connections)
 //
@@ -23,7 +25,7 @@
 // shared 2-core machine move with its load; CPU per request does not).
 import { execFileSync, fork, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import http from 'node:http'
+import net from 'node:net'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
@@ -43,32 +45,57 @@ interface Ready {
 }
 
 // ---------------------------------------------------------------------------
-// Child: the server under test
-// ---------------------------------------------------------------------------
-
-if (process.argv[2] === '--server') {
-  const { startTestServer, fixtureProject } = await import('../test/helpers.ts')
-  const server = await startTestServer({ projectRoot: fixtureProject('rest') })
-  process.on('message', async (m: any) => {
-    if (m === 'rss') process.send!({ maxRssKb: process.resourceUsage().maxRSS })
-    if (m === 'stop') {
-      await server.close()
-      process.exit(0)
-    }
-  })
-  const ready: Ready = { apiUrl: server.apiUrl, dbUrl: server.dbUrl, anonKey: server.anonKey, jwtSecret: server.jwtSecret }
-  process.send!({ ready })
-} else {
-  await main()
-}
-
-// ---------------------------------------------------------------------------
 // Parent: load generator
 // ---------------------------------------------------------------------------
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+/**
+ * One keep-alive HTTP/1.1 connection sending GETs one at a time and reading
+ * Content-Length-framed responses: a few µs of client CPU per request.
+ */
+class RawHttpConnection {
+  socket: net.Socket
+  buffer = Buffer.alloc(0)
+  waiting: { resolve(r: { status: number; body: string }): void; reject(e: Error): void } | null = null
+
+  constructor(host: string, port: number) {
+    this.socket = net.connect(port, host)
+    this.socket.setNoDelay(true)
+    this.socket.on('data', (chunk) => {
+      this.buffer = this.buffer.length ? Buffer.concat([this.buffer, chunk]) : chunk
+      this.drain()
+    })
+    this.socket.on('error', (e) => this.waiting?.reject(e))
+  }
+
+  drain() {
+    if (!this.waiting) return
+    const end = this.buffer.indexOf('\r\n\r\n')
+    if (end === -1) return
+    const head = this.buffer.subarray(0, end).toString('latin1')
+    const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0)
+    if (this.buffer.length < end + 4 + length) return
+    const body = this.buffer.subarray(end + 4, end + 4 + length).toString('utf8')
+    this.buffer = this.buffer.subarray(end + 4 + length)
+    const waiting = this.waiting
+    this.waiting = null
+    waiting.resolve({ status: Number(head.slice(9, 12)), body })
+  }
+
+  get(path: string, headers: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject }
+      this.socket.write(`GET ${path} HTTP/1.1\r\nHost: bench\r\n${headers}\r\n`)
+    })
+  }
+
+  close() {
+    this.socket.destroy()
+  }
 }
 
 /** Runs `concurrency` loops of `op` for `seconds`; returns latencies (ms) and throughput. */
@@ -165,30 +192,19 @@ async function main() {
     )
     const pick = (client: number) => notes[client][Math.floor(Math.random() * USERS_ROWS)]
 
-    // REST over keep-alive HTTP connections (one per virtual client).
+    // REST over keep-alive HTTP connections (one per virtual client, opened per phase:
+    // the server closes keep-alive sockets idle for 5 s).
     const api = new URL(ready.apiUrl)
-    const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency })
-    const restOp = (client: number) =>
-      new Promise<void>((resolve, reject) => {
-        const req = http.request(
-          {
-            agent, host: api.hostname, port: api.port, method: 'GET',
-            path: `/rest/v1/notes?select=*&id=eq.${pick(client)}`,
-            headers: { apikey: ready.anonKey, Authorization: `Bearer ${tokens[client]}`, 'Accept-Profile': 'public' },
-          },
-          (res) => {
-            let body = ''
-            res.setEncoding('utf8')
-            res.on('data', (c) => (body += c))
-            res.on('end', () => {
-              if (res.statusCode !== 200 || body.length < 10) reject(new Error(`REST ${res.statusCode}: ${body}`))
-              else resolve()
-            })
-          },
-        )
-        req.on('error', reject)
-        req.end()
-      })
+    let conns: RawHttpConnection[] = []
+    const openConnections = () => {
+      conns.forEach((c) => c.close())
+      conns = users.map(() => new RawHttpConnection(api.hostname, Number(api.port)))
+    }
+    const headerLines = tokens.map((t) => `apikey: ${ready.anonKey}\r\nAuthorization: Bearer ${t}\r\nAccept-Profile: public\r\n`)
+    const restOp = async (client: number) => {
+      const res = await conns[client].get(`/rest/v1/notes?select=*&id=eq.${pick(client)}`, headerLines[client])
+      if (res.status !== 200 || res.body.length < 10) throw new Error(`REST ${res.status}: ${res.body}`)
+    }
 
     // The same query straight to Postgres: same role, same claims, same policy.
     const pool = new pg.Pool({ connectionString: ready.dbUrl.replace('postgres:postgres@', 'authenticator:postgres@'), max: concurrency })
@@ -224,6 +240,7 @@ async function main() {
     }
 
     // Warm up every path (JIT, JWT cache, prepared statements, buffers).
+    openConnections()
     await load(concurrency, 1, restOp)
     await load(concurrency, 1, txOp)
     await load(concurrency, 1, directOp)
@@ -240,6 +257,7 @@ async function main() {
     }
     const direct = await measured(directOp)
     const sameTx = await measured(txOp)
+    openConnections()
     const restRes = await measured(restOp)
     await txPool.end()
     child.send('rss')
@@ -247,7 +265,7 @@ async function main() {
 
     clients.forEach((c) => c.release())
     await pool.end()
-    agent.destroy()
+    conns.forEach((c) => c.close())
 
     const ratio = restRes.p50 / direct.p50
     const fmt = (n: number) => n.toFixed(2).padStart(8)
@@ -271,3 +289,25 @@ ${line('direct pg', direct)}
     stop()
   }
 }
+
+// ---------------------------------------------------------------------------
+// Child: the server under test
+// ---------------------------------------------------------------------------
+
+async function serveForBench() {
+  const { startTestServer, fixtureProject } = await import('../test/helpers.ts')
+  const server = await startTestServer({ projectRoot: fixtureProject('rest') })
+  process.on('message', async (m: any) => {
+    if (m === 'rss') process.send!({ maxRssKb: process.resourceUsage().maxRSS })
+    if (m === 'stop') {
+      await server.close()
+      process.exit(0)
+    }
+  })
+  const ready: Ready = { apiUrl: server.apiUrl, dbUrl: server.dbUrl, anonKey: server.anonKey, jwtSecret: server.jwtSecret }
+  process.send!({ ready })
+}
+
+// Entry point: the same file is the load generator and, forked with --server, the server.
+if (process.argv[2] === '--server') await serveForBench()
+else await main()
