@@ -45,7 +45,7 @@ export default function AdminDashboard({ loaderData }: Route.ComponentProps) {
         <h2 id="a-traiter" className="mb-3 text-lg font-semibold">
           À traiter {toDo > 0 && <span className="text-muted-foreground">({toDo})</span>}
         </h2>
-        <div className="grid gap-4 lg:grid-cols-3">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-3 [&>*]:min-w-0">
           <Card className="gap-3">
             <CardHeader>
               <CardTitle className="flex items-center gap-2">

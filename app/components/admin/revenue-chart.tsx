@@ -40,10 +40,11 @@ export function RevenueChart({ data }: { data: { month: string; invoiced: number
   const empty = data.every((d) => d.invoiced === 0 && d.collected === 0)
 
   return (
-    <figure className="relative w-full" data-slot="chart">
+    <figure className="w-full" data-slot="chart">
+      <div className="relative overflow-x-auto">
       <svg
         viewBox={`0 0 ${width} ${height}`}
-        className="h-72 w-full"
+        className="h-72 w-full min-w-[40rem]"
         role="img"
         aria-label="Chiffre d’affaires facturé et encaissé par mois"
         onMouseLeave={() => setHover(null)}
@@ -91,6 +92,7 @@ export function RevenueChart({ data }: { data: { month: string; invoiced: number
           ))}
         </div>
       )}
+      </div>
       <figcaption className="flex items-center justify-center gap-4 pt-2 text-xs">
         {SERIES.map((s) => (
           <span key={s.key} className="flex items-center gap-1.5">
