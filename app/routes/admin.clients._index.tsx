@@ -40,6 +40,7 @@ export default function ClientsPage({ loaderData }: Route.ComponentProps) {
           {
             name: 'etat',
             label: 'État',
+            emptyLabel: 'Clients actifs',
             options: [
               { value: 'archives', label: 'Archivés' },
               { value: 'tous', label: 'Actifs et archivés' },
