@@ -73,8 +73,8 @@ export default function ProspectsPage({ loaderData }: Route.ComponentProps) {
       <ListToolbar
         placeholder="Entreprise, contact, notes…"
         filters={[
-          { name: 'source', label: 'Source', options: sources.map((s) => ({ value: s, label: s })) },
-          { name: 'relance', label: 'Relance', options: [{ value: 'en_retard', label: 'Action en retard' }] },
+          { name: 'source', label: 'Source', emptyLabel: 'Toutes les sources', options: sources.map((s) => ({ value: s, label: s })) },
+          { name: 'relance', label: 'Relance', emptyLabel: 'Toutes les relances', options: [{ value: 'en_retard', label: 'Action en retard' }] },
           {
             name: 'sort',
             label: 'Tri',

@@ -78,7 +78,7 @@ function Column({ stage, cards, today }: { stage: ProspectStage; cards: Prospect
       data-stage={stage}
       className={cn('flex min-h-64 flex-col gap-2 rounded-xl border bg-muted/40 p-2 transition-colors', isOver && 'border-foreground/40 bg-muted')}
     >
-      <header className="flex items-baseline justify-between gap-2 px-1.5 pt-1">
+      <header className="flex flex-col gap-0.5 px-1.5 pt-1">
         <h2 className="text-sm font-semibold">
           {PROSPECT_STAGE[stage].label} <span className="font-normal text-muted-foreground">{cards.length}</span>
         </h2>
