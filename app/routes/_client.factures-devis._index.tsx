@@ -47,7 +47,8 @@ function hrefFor(filters: BillingFilters, change: Partial<BillingFilters>) {
 export default function FacturesDevis({ loaderData }: Route.ComponentProps) {
   const { filters, rows, summary } = loaderData
   const navigation = useNavigation()
-  const pending = navigation.state === 'loading' && navigation.location.pathname === '/factures-devis'
+  // Filters and the way into a document both show placeholders while the next page loads.
+  const pending = navigation.state === 'loading' && navigation.location.pathname.startsWith('/factures-devis')
   return (
     <>
       <PageHeader title="Factures & devis" description="Vos devis à valider, vos factures et vos paiements." />

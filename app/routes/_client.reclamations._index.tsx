@@ -40,7 +40,7 @@ function awaitingFirstAnswer(t: { first_response_at: string | null; status: stri
 export default function Reclamations({ loaderData }: Route.ComponentProps) {
   const { group, tickets, now } = loaderData
   const navigation = useNavigation()
-  const pending = navigation.state === 'loading' && navigation.location.pathname === '/reclamations'
+  const pending = navigation.state === 'loading' && navigation.location.pathname.startsWith('/reclamations')
   return (
     <>
       <PageHeader
