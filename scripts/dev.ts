@@ -175,6 +175,14 @@ async function shutdown(code: number) {
 process.on('SIGINT', () => void shutdown(0))
 process.on('SIGTERM', () => void shutdown(0))
 process.on('SIGHUP', () => void shutdown(0))
+// Started by a test harness (tests/support/stack.ts): when the harness dies
+// without stopping us (killed, timed out), its end of our stdin closes, and
+// the whole stack goes with it instead of lingering as orphans.
+if (env.NOURX_DEV_EXIT_WITH_STDIN === '1') {
+  process.stdin.on('end', () => void shutdown(0))
+  process.stdin.on('error', () => void shutdown(0))
+  process.stdin.resume()
+}
 // Last resort if this process dies another way: no orphan groups.
 process.on('exit', () => {
   for (const m of children) if (m.child.pid) signalGroup(m.child.pid, 'SIGKILL')

@@ -68,12 +68,15 @@ export async function startStack(options: { timeoutMs?: number; log?: (line: str
     CINETPAY_SANDBOX_PORT: String(await freePort()),
     CINETPAY_SANDBOX_QUIET: '1',
     NOURX_DEV_STATUS_FILE: statusFile,
+    // If this process dies without calling stop(), the stack notices (its
+    // stdin closes) and shuts itself down.
+    NOURX_DEV_EXIT_WITH_STDIN: '1',
   }
   const output: string[] = []
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'scripts/dev.ts')], {
     cwd: projectRoot,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   })
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
