@@ -11,10 +11,10 @@ import { Button } from '~/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/components/ui/card.tsx'
 import { Progress } from '~/components/ui/progress.tsx'
 import { formError, intentOf, parseForm, unknownIntent, writeErrorMessage } from '~/lib/admin/action.server.ts'
-import { deleteClient, getClientOverview, removeMember, setClientArchived, updateClient } from '~/lib/admin/clients.server.ts'
+import { deleteClient, getClientOverview, removeMember, setClientArchived, setMemberRole, updateClient } from '~/lib/admin/clients.server.ts'
 import { inviteMember, resendInvitation } from '~/lib/admin/invite.server.ts'
 import { INVOICE_STATUS, MEMBER_ROLE, PROJECT_STATUS, TICKET_STATUS } from '~/lib/admin/labels.ts'
-import { ClientSchema, InviteMemberSchema, MemberRefSchema } from '~/lib/admin/schemas.ts'
+import { ClientSchema, InviteMemberSchema, MemberRefSchema, MemberRoleSchema } from '~/lib/admin/schemas.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
 import { getEnv, getSupabase } from '~/lib/context.server.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
@@ -71,6 +71,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         const member = MemberRefSchema.parse({ user_id: form.get('user_id') })
         const { email } = await resendInvitation(db, createSupabaseAdminClient(env), env.APP_URL, params.id, member.user_id)
         return done(`Invitation renvoyée à ${email}.`)
+      }
+      case 'set_role': {
+        const parsed = MemberRoleSchema.safeParse({ user_id: form.get('user_id'), role: form.get('role') })
+        if (!parsed.success) return data({ formError: 'Rôle invalide.' }, 400)
+        await setMemberRole(db, params.id, parsed.data.user_id, parsed.data.role)
+        return done(parsed.data.role === 'owner' ? 'Membre défini comme contact principal.' : 'Le membre n’est plus contact principal.')
       }
       case 'remove_member': {
         const member = MemberRefSchema.parse({ user_id: form.get('user_id') })
@@ -172,6 +178,14 @@ export default function ClientPage({ loaderData, actionData }: Route.ComponentPr
                     ) : (
                       <Badge variant="warning">Invitation en attente</Badge>
                     )}
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="set_role" />
+                      <input type="hidden" name="user_id" value={m.user_id} />
+                      <input type="hidden" name="role" value={m.role === 'owner' ? 'member' : 'owner'} />
+                      <Button type="submit" variant="ghost" size="sm" title={m.role === 'owner' ? 'Repasser en simple membre' : 'Définir comme contact principal'}>
+                        {m.role === 'owner' ? 'Simple membre' : 'Contact principal'}
+                      </Button>
+                    </Form>
                     {!m.last_sign_in_at && (
                       <Form method="post">
                         <input type="hidden" name="intent" value="resend" />

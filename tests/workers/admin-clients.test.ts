@@ -127,13 +127,20 @@ describe('client page', () => {
     expect(again.status).toBe(400)
     expect(again.data.result.error[''][0]).toBe('Cette personne est déjà membre de ce client.')
 
+    // Role: back to a plain member, then refused to a client and for a bad value.
+    const role = await callAction(detailAction, { as: ADMIN, path: `/admin/clients/${id}`, params: { id }, form: { intent: 'set_role', user_id: profile!.id, role: 'member' } })
+    expect(role.status).toBe(302)
+    expect((await serviceClient().from('client_members').select('role').eq('client_id', id).single()).data?.role).toBe('member')
+    expect((await callAction(detailAction, { as: ADMIN, path: `/admin/clients/${id}`, params: { id }, form: { intent: 'set_role', user_id: profile!.id, role: 'boss' } })).status).toBe(400)
+    expect((await callAction(detailAction, { as: ACME, path: `/admin/clients/${id}`, params: { id }, form: { intent: 'set_role', user_id: profile!.id, role: 'owner' } })).status).toBe(403)
+
     // Remove: the membership goes, the audit trail keeps it.
     const removed = await callAction(detailAction, { as: ADMIN, path: `/admin/clients/${id}`, params: { id }, form: { intent: 'remove_member', user_id: profile!.id } })
     expect(removed.status).toBe(302)
     const { count } = await serviceClient().from('client_members').select('user_id', { count: 'exact', head: true }).eq('client_id', id)
     expect(count).toBe(0)
     const audit = await auditFor('client_members', `${id}/${profile!.id}`)
-    expect(audit.map((a) => a.action)).toEqual(['insert', 'delete'])
+    expect(audit.map((a) => a.action)).toEqual(['insert', 'update', 'delete'])
   })
 
   it('refuses an invalid invitation, a resend to an active member, and an admin address', async () => {

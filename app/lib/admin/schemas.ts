@@ -86,6 +86,8 @@ export type InviteMemberInput = z.infer<typeof InviteMemberSchema>
 
 export const MemberRefSchema = z.object({ user_id: uuid('Le membre') })
 
+export const MemberRoleSchema = z.object({ user_id: uuid('Le membre'), role: z.enum(['owner', 'member'], msg('Rôle invalide.')) })
+
 /** Section — projects */
 export const ProjectSchema = z
   .object({
