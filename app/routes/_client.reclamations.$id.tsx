@@ -136,7 +136,9 @@ export default function Reclamation({ loaderData, actionData }: Route.ComponentP
           <p className={late ? 'flex items-center gap-2 text-sm text-danger' : 'flex items-center gap-2 text-sm'} data-testid="sla">
             <ClockIcon className="size-4 shrink-0" aria-hidden="true" />
             {ticket.first_response_at
-              ? `Première réponse de NOURX le ${formatDateTime(ticket.first_response_at)} (délai : ${formatDateTime(ticket.sla_due_at)}).`
+              ? `Première réponse de NOURX le ${formatDateTime(ticket.first_response_at)} (${
+                  Date.parse(ticket.first_response_at) > Date.parse(ticket.sla_due_at) ? 'après le délai prévu' : 'dans le délai prévu'
+                }, le ${formatDateTime(ticket.sla_due_at)}).`
               : late
                 ? `Délai de réponse dépassé depuis le ${formatDateTime(ticket.sla_due_at)} : NOURX revient vers vous au plus vite.`
                 : `Réponse de NOURX attendue avant le ${formatDateTime(ticket.sla_due_at)}.`}
