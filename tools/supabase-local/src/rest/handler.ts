@@ -42,7 +42,6 @@ interface Auth {
 }
 
 const ALL: Range = { offset: 0, limit: null }
-const JSON_CT = 'application/json; charset=utf-8'
 
 // ---------------------------------------------------------------------------
 // Authentication (PostgREST's Auth.hs + its JWT cache)

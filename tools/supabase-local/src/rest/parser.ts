@@ -9,7 +9,7 @@
 //   details `unexpected "v" expecting "not" or operator (eq, gt, ...)`
 import { queryParamError } from './errors.ts'
 import type {
-  AggregateFn, Field, Filter, FtsOperator, IsValue, JsonStep, LogicTree, OpExpr, Operation, OrderTerm,
+  AggregateFn, Field, FtsOperator, IsValue, JsonStep, LogicTree, OpExpr, Operation, OrderTerm,
   QuantOperator, QueryParams, Range, SelectItem, SimpleOperator,
 } from './types.ts'
 
