@@ -4,6 +4,7 @@ import { EmptyState, PageHeader } from '~/components/shell/page.tsx'
 import { TaskFiltersBar } from '~/components/tasks/task-filters.tsx'
 import { TaskBoard, TaskList } from '~/components/tasks/task-views.tsx'
 import { PendingRegion } from '~/components/ui/pending-region.tsx'
+import { useHasChild } from '~/components/ui/side-panel.tsx'
 import { requireClient } from '~/lib/auth.server.ts'
 import { getSupabase } from '~/lib/context.server.ts'
 import { plural } from '~/lib/format.ts'
@@ -41,43 +42,46 @@ export function shouldRevalidate({
 }
 
 export default function TasksPage({ loaderData }: Route.ComponentProps) {
+  const hasChild = useHasChild()
   const { project, filters, tasks, milestones, today } = loaderData
   const filtered = Boolean(filters.q || filters.status || filters.priority || filters.milestoneId)
   return (
     <>
-      <PageHeader
-        title="Tâches"
-        description={
-          project
-            ? `${project.title} · ${plural(tasks.length, 'tâche')}${filtered ? ' correspondant aux filtres' : ''}`
-            : undefined
-        }
-      />
-      {!project ? (
-        <EmptyState icon={ListChecksIcon} title="Aucun projet pour l’instant">
-          Les tâches apparaîtront ici dès qu’un projet sera associé à votre entreprise.
-        </EmptyState>
-      ) : (
-        <>
-          <TaskFiltersBar key={JSON.stringify(filters)} filters={filters} milestones={milestones} />
-          <PendingRegion>
-            {tasks.length === 0 ? (
-              <EmptyState
-                icon={ListChecksIcon}
-                title={filtered ? 'Aucune tâche ne correspond' : 'Aucune tâche partagée'}
-              >
-                {filtered
-                  ? 'Modifiez ou effacez les filtres pour voir d’autres tâches.'
-                  : 'L’équipe NOURX n’a pas encore partagé de tâche sur ce projet.'}
-              </EmptyState>
-            ) : filters.view === 'kanban' ? (
-              <TaskBoard tasks={tasks} today={today} />
-            ) : (
-              <TaskList tasks={tasks} today={today} />
-            )}
-          </PendingRegion>
-        </>
-      )}
+      <div className={hasChild ? 'max-md:hidden' : undefined}>
+        <PageHeader
+          title="Tâches"
+          description={
+            project
+              ? `${project.title} · ${plural(tasks.length, 'tâche')}${filtered ? ' correspondant aux filtres' : ''}`
+              : undefined
+          }
+        />
+        {!project ? (
+          <EmptyState icon={ListChecksIcon} title="Aucun projet pour l’instant">
+            Les tâches apparaîtront ici dès qu’un projet sera associé à votre entreprise.
+          </EmptyState>
+        ) : (
+          <>
+            <TaskFiltersBar key={JSON.stringify(filters)} filters={filters} milestones={milestones} />
+            <PendingRegion>
+              {tasks.length === 0 ? (
+                <EmptyState
+                  icon={ListChecksIcon}
+                  title={filtered ? 'Aucune tâche ne correspond' : 'Aucune tâche partagée'}
+                >
+                  {filtered
+                    ? 'Modifiez ou effacez les filtres pour voir d’autres tâches.'
+                    : 'L’équipe NOURX n’a pas encore partagé de tâche sur ce projet.'}
+                </EmptyState>
+              ) : filters.view === 'kanban' ? (
+                <TaskBoard tasks={tasks} today={today} />
+              ) : (
+                <TaskList tasks={tasks} today={today} />
+              )}
+            </PendingRegion>
+          </>
+        )}
+      </div>
       <Outlet />
     </>
   )

@@ -1,14 +1,15 @@
 import { XIcon } from 'lucide-react'
 import { useEffect, useRef } from 'react'
 import type * as React from 'react'
-import { Link, useNavigate } from 'react-router'
+import { Link, useNavigate, useOutlet } from 'react-router'
 import { cn } from '~/lib/utils.ts'
 
 /**
  * A sheet that is a route: rendered on the server (it works without
  * JavaScript and on a direct link), closed by a link back to `closeTo`.
- * Full screen on a phone, a right-hand panel from `md` up. Escape closes;
- * focus moves into the panel when it opens.
+ * On a phone it is simply the page (the parent hides its own content, see
+ * `useHasChild`), scrolling with the document; from `md` up, a right-hand
+ * panel over the list. Escape closes; focus moves into the panel.
  */
 function SidePanel({
   title,
@@ -26,21 +27,24 @@ function SidePanel({
   const navigate = useNavigate()
   const panel = useRef<HTMLDivElement>(null)
   useEffect(() => {
-    panel.current?.focus()
+    panel.current?.focus({ preventScroll: true })
     const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') navigate(closeTo, { preventScrollReset: true })
     }
     document.addEventListener('keydown', onKey)
-    // The page behind does not scroll while the panel is open.
+    // From md up, the page behind does not scroll while the panel is open.
     const overflow = document.body.style.overflow
-    document.body.style.overflow = 'hidden'
+    if (window.matchMedia('(min-width: 768px)').matches) document.body.style.overflow = 'hidden'
     return () => {
       document.removeEventListener('keydown', onKey)
       document.body.style.overflow = overflow
     }
   }, [closeTo, navigate])
   return (
-    <div data-slot="side-panel" className="fixed inset-0 z-50 flex justify-end">
+    <div
+      data-slot="side-panel"
+      className="max-md:-mx-4 max-md:-mt-6 md:fixed md:inset-0 md:z-50 md:flex md:justify-end"
+    >
       <Link
         to={closeTo}
         preventScrollReset
@@ -55,11 +59,11 @@ function SidePanel({
         aria-labelledby="side-panel-title"
         tabIndex={-1}
         className={cn(
-          'relative flex h-full w-full flex-col overflow-y-auto bg-background shadow-xl outline-none md:max-w-xl md:border-l',
+          'relative flex w-full flex-col bg-background outline-none md:h-full md:max-w-xl md:overflow-y-auto md:border-l md:shadow-xl',
           className,
         )}
       >
-        <header className="sticky top-0 z-10 flex items-start justify-between gap-3 border-b bg-background/95 px-5 py-4 backdrop-blur">
+        <header className="z-10 flex items-start justify-between gap-3 border-b bg-background/95 px-5 py-4 backdrop-blur md:sticky md:top-0">
           <div className="flex min-w-0 flex-col gap-1">
             <h2 id="side-panel-title" className="text-lg leading-snug font-semibold">
               {title}
@@ -81,4 +85,12 @@ function SidePanel({
   )
 }
 
-export { SidePanel }
+/**
+ * For the parent route of a panel: true when a child route (the panel) is
+ * open, so the parent can hide its own content on phones.
+ */
+function useHasChild(): boolean {
+  return useOutlet() !== null
+}
+
+export { SidePanel, useHasChild }
