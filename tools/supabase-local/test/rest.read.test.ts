@@ -369,6 +369,13 @@ describe('ordering, paging and counts', () => {
     expect([head.count, head.data, head.status]).toEqual([5, null, 200])
   })
 
+  it('counts through !inner embeds and embed null filters like the rows they return', async () => {
+    const inner = await db.from('films').select('id, actors!inner(id)', { count: 'exact' }).limit(1)
+    expect([inner.count, inner.status]).toEqual([3, 206])
+    const anti = await rest(server, '/films?select=id,actors(id)&actors=is.null', { headers: { Prefer: 'count=exact' } })
+    expect(anti.headers.get('content-range')).toBe('0-1/2')
+  })
+
   it('gives planned and estimated counts', async () => {
     const planned = await db.from('numbers').select('n', { count: 'planned', head: true })
     expect(planned.error).toBeNull()
