@@ -74,9 +74,12 @@ function useClosePopoversOnNavigate() {
 
 export function AppShell({ area, nav, bottomNav, user, settingsHref, context, children }: AppShellProps) {
   useClosePopoversOnNavigate()
+  const { pathname } = useLocation()
   const home = nav[0]?.to ?? '/'
   const bottom = bottomNav ? nav.filter((item) => bottomNav.includes(item.to)) : []
   const more = bottomNav ? nav.filter((item) => !bottomNav.includes(item.to)) : []
+  // "Plus" looks active when the current page lives in its menu.
+  const inMore = more.some((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
   const subtitle = area === 'admin' ? 'Administration' : 'Espace Client'
 
   return (
@@ -219,7 +222,10 @@ export function AppShell({ area, nav, bottomNav, user, settingsHref, context, ch
                   <button
                     type="button"
                     popoverTarget="menu-plus"
-                    className="flex h-16 w-full flex-col items-center justify-center gap-1 text-[11px] text-muted-foreground"
+                    className={cn(
+                      'flex h-16 w-full flex-col items-center justify-center gap-1 text-[11px] text-muted-foreground',
+                      inMore && 'font-medium text-foreground [&>svg]:text-brand',
+                    )}
                   >
                     <MoreHorizontalIcon className="size-5" aria-hidden="true" />
                     Plus
