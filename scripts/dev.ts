@@ -24,7 +24,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parse as parseToml } from 'smol-toml'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -355,7 +355,15 @@ async function main() {
   // 4. The app
   start(
     'app',
-    [path.join(root, 'node_modules/@react-router/dev/bin.js'), 'dev', '--port', String(appPort), '--strictPort'],
+    [
+      '--import',
+      pathToFileURL(path.join(root, 'scripts/dev-guard.ts')).href,
+      path.join(root, 'node_modules/@react-router/dev/bin.js'),
+      'dev',
+      '--port',
+      String(appPort),
+      '--strictPort',
+    ],
     viteEnv,
     false,
   )
