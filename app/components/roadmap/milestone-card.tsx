@@ -50,7 +50,8 @@ export function MilestoneCard({
 }) {
   const m = milestone
   const late = isMilestoneLate(m.status, m.due_date, today)
-  const approval = m.milestone_approvals.toSorted((a, b) => b.approved_at.localeCompare(a.approved_at))[0]
+  // Latest approval first; earlier ones stay visible (a milestone re-delivered in a new version is approved again).
+  const approvals = m.milestone_approvals.toSorted((a, b) => b.approved_at.localeCompare(a.approved_at))
   return (
     <li id={`jalon-${m.id}`} className="relative scroll-mt-20 pb-8 pl-8 last:pb-0">
       <span className="absolute top-1.5 bottom-0 left-[7px] w-px bg-border" aria-hidden="true" />
@@ -99,18 +100,26 @@ export function MilestoneCard({
           </div>
         )}
 
-        {approval && (
-          <p
-            className="flex items-start gap-2 rounded-md bg-success-soft px-3 py-2 text-sm text-success"
-            data-testid="approbation"
-          >
-            <BadgeCheckIcon className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
-            <span>
-              Validé par <strong>{approval.signer_name}</strong> le {formatDateTime(approval.approved_at)}
-              {approval.version_label && ` (version ${approval.version_label})`}
-              {approval.note && <span className="block text-success/80">« {approval.note} »</span>}
-            </span>
-          </p>
+        {approvals.length > 0 && (
+          <ul className="flex flex-col gap-2">
+            {approvals.map((approval, i) => (
+              <li
+                key={approval.id}
+                className={cn(
+                  'flex items-start gap-2 rounded-md px-3 py-2 text-sm',
+                  i === 0 ? 'bg-success-soft text-success' : 'bg-muted text-muted-foreground',
+                )}
+                data-testid={i === 0 ? 'approbation' : 'approbation-precedente'}
+              >
+                <BadgeCheckIcon className="mt-0.5 size-4 shrink-0" aria-hidden="true" />
+                <span>
+                  Validé par <strong>{approval.signer_name}</strong> le {formatDateTime(approval.approved_at)}
+                  {approval.version_label && ` (version ${approval.version_label})`}
+                  {approval.note && <span className="block opacity-80">« {approval.note} »</span>}
+                </span>
+              </li>
+            ))}
+          </ul>
         )}
 
         {m.status === 'delivered' && <ApproveDialog milestone={m} defaultSignerName={defaultSignerName} />}
