@@ -100,6 +100,16 @@ describe('payment-check consumer', () => {
       .eq('payment_attempt_id', attempt.id)
       .order('checked_at')
     expect((checks as { decision: string }[]).map((c) => c.decision)).toEqual(['waiting', 'expired'])
+
+    // Money confirmed after we gave up (the operator was late): never lost, never silently applied — flagged.
+    await sandboxComplete(transactionId, { outcome: 'accepted' })
+    const late2 = testDeps()
+    const manual = await deliver(late2, message(transactionId, 1, 'manual'))
+    expect(manual.result.explicitAcks).toEqual([manual.id])
+    const flagged = await attemptRow(transactionId)
+    expect(flagged.status).toBe('flagged')
+    expect(flagged.failure_reason).toMatch(/après l'abandon|après l’abandon/)
+    expect(await countRows('payments', 'transaction_id', transactionId)).toBe(0)
   })
 
   it('check answers HTTP 500 → the failed check is journaled and re-queued with a delay (not a blind retry)', async () => {

@@ -3,6 +3,7 @@
 // local Supabase and the sandbox.
 import { describe, expect, it } from 'vitest'
 import {
+  ACME_CLIENT_ID,
   adminClient,
   attemptRow,
   countRows,
@@ -11,6 +12,7 @@ import {
   replay,
   sandboxComplete,
   signedFields,
+  stack,
   startAttempt,
   testDeps,
   WEBHOOK_URL,
@@ -209,6 +211,37 @@ describe('valid notifications', () => {
     expect(attempt.failure_reason).toMatch(/n’a pas abouti|réessayer/)
     const { data: invoice } = await adminClient().from('invoices').select('status, balance_due').eq('id', invoiceId).single()
     expect(invoice).toEqual({ status: 'sent', balance_due: 5_000 })
+  })
+
+  it('ACCEPTED with another amount → flagged for the admin, invoice not paid, no payment', async () => {
+    // The attempt asks 8 000; CinetPay (sandbox) was initialised with 800 for the same transaction id.
+    const invoiceId = await createDueInvoice(8_000)
+    const admin = adminClient()
+    const transactionId = `NXMISMATCH${Date.now().toString(36).toUpperCase()}`
+    const { error } = await admin.from('payment_attempts').insert({ invoice_id: invoiceId, client_id: ACME_CLIENT_ID, transaction_id: transactionId, amount: 8_000 })
+    expect(error).toBeNull()
+    const s = stack()
+    const init = await fetch(`${s.sandboxUrl}/v2/payment`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'user-agent': 'wiring-test' },
+      body: JSON.stringify({
+        apikey: s.apiKey, site_id: s.siteId, transaction_id: transactionId, amount: 800, currency: 'XOF', description: 'Mismatch',
+        notify_url: `${s.receiverUrl}/api/webhooks/cinetpay`, return_url: `${s.receiverUrl}/`, channels: 'MOBILE_MONEY',
+      }),
+    })
+    expect(init.status).toBe(200)
+    await sandboxComplete(transactionId, { outcome: 'accepted' })
+    const [n] = await notificationsFor(transactionId)
+    const res = await workerFetch(testDeps())(replay(n!))
+    expect(res.status).toBe(200)
+    const attempt = await attemptRow(transactionId)
+    expect(attempt.status).toBe('flagged')
+    expect(attempt.failure_reason).toMatch(/Montant confirmé/)
+    expect(await countRows('payments', 'transaction_id', transactionId)).toBe(0)
+    const { data: invoice } = await admin.from('invoices').select('status, balance_due').eq('id', invoiceId).single()
+    expect(invoice).toEqual({ status: 'sent', balance_due: 8_000 })
+    const { data: checks } = await admin.from('payment_checks').select('decision, amount').eq('payment_attempt_id', attempt.id)
+    expect(checks).toEqual([{ decision: 'flagged', amount: '800' }])
   })
 
   it('unknown transaction → 200 (nothing to do), journaled as unknown_transaction', async () => {
