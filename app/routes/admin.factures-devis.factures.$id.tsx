@@ -1,0 +1,309 @@
+import { BanIcon, CopyIcon, FileTextIcon, SendIcon, Trash2Icon } from 'lucide-react'
+import { data, Form, Link, useNavigation } from 'react-router'
+import { DocumentEditor } from '~/components/admin/billing/document-editor.tsx'
+import { CancelInvoiceDialog, DocumentLines, Totals } from '~/components/admin/billing/document-view.tsx'
+import { ManualPaymentForm } from '~/components/admin/billing/payment-form.tsx'
+import { ConfirmAction } from '~/components/admin/confirm.tsx'
+import { StatusBadge } from '~/components/admin/status-badge.tsx'
+import { PageHeader } from '~/components/shell/page.tsx'
+import { Button, buttonVariants } from '~/components/ui/button.tsx'
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/components/ui/card.tsx'
+import { formError, intentOf, parseForm, unknownIntent, writeErrorMessage } from '~/lib/admin/action.server.ts'
+import {
+  cancelInvoice,
+  deleteDraft,
+  duplicateInvoice,
+  editorOptions,
+  getAdminInvoice,
+  recordManualPayment,
+  sendDocument,
+  updateDraft,
+} from '~/lib/admin/billing/billing.server.ts'
+import { BillingDocumentSchema, CancelSchema, ManualPaymentSchema, PAYMENT_METHOD_LABEL } from '~/lib/admin/billing/schemas.ts'
+import { AdminWriteError } from '~/lib/admin/db.ts'
+import { INVOICE_STATUS } from '~/lib/admin/labels.ts'
+import { fileFrom } from '~/lib/admin/tasks/upload.server.ts'
+import { requireAdmin } from '~/lib/auth.server.ts'
+import { getEnv, getSupabase } from '~/lib/context.server.ts'
+import { redirectWithFlash } from '~/lib/flash.server.ts'
+import { formatDate, formatDateTime, formatShortDate, formatXOF } from '~/lib/format.ts'
+import type { Route } from './+types/admin.factures-devis.factures.$id'
+
+export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.invoice.number ?? 'Facture brouillon'} — Administration NOURX` }]
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const notFound = () => data({ message: 'Cette facture n’existe pas.' }, { status: 404 })
+
+export async function loader({ request, context, params }: Route.LoaderArgs) {
+  await requireAdmin({ request, context })
+  if (!UUID.test(params.id)) throw notFound()
+  const db = getSupabase(context)
+  const [invoice, options] = await Promise.all([getAdminInvoice(db, params.id), editorOptions(db)])
+  if (!invoice) throw notFound()
+  return { invoice, ...options, today: new Date().toISOString().slice(0, 10) }
+}
+
+export async function action({ request, context, params }: Route.ActionArgs) {
+  await requireAdmin({ request, context })
+  if (!UUID.test(params.id)) throw notFound()
+  const db = getSupabase(context)
+  const env = getEnv(context)
+  const form = await request.formData()
+  const intent = intentOf(form)
+  const here = `/admin/factures-devis/factures/${params.id}`
+
+  if (intent === 'save') {
+    const submission = parseForm(form, BillingDocumentSchema)
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, 400)
+    try {
+      await updateDraft(db, 'facture', params.id, submission.value)
+      return redirectWithFlash(here, { kind: 'success', message: 'Brouillon enregistré : totaux recalculés par la base.' }, env)
+    } catch (error) {
+      const { message, status } = writeErrorMessage(error)
+      return data({ intent, result: submission.reply({ formErrors: [message] }) }, status)
+    }
+  }
+  if (intent === 'payment') {
+    const submission = parseForm(form, ManualPaymentSchema)
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, 400)
+    try {
+      const invoice = await getAdminInvoice(db, params.id)
+      if (!invoice) throw new AdminWriteError('Facture introuvable.', 'not_found', 404)
+      await recordManualPayment(db, invoice, submission.value, fileFrom(form, 'proof'))
+      return { intent, ok: true, message: 'Paiement enregistré ; le reçu est émis.' }
+    } catch (error) {
+      const { message, status } = writeErrorMessage(error)
+      return data({ intent, result: submission.reply({ formErrors: [message] }) }, status)
+    }
+  }
+
+  try {
+    switch (intent) {
+      case 'send': {
+        const sent = await sendDocument(db, 'facture', params.id)
+        return redirectWithFlash(here, { kind: 'success', message: `Facture ${sent.number} envoyée : le client la voit dans son espace.` }, env)
+      }
+      case 'duplicate': {
+        const copy = await duplicateInvoice(db, params.id)
+        return redirectWithFlash(`/admin/factures-devis/factures/${copy.id}`, { kind: 'success', message: 'Copie créée en brouillon.' }, env)
+      }
+      case 'cancel': {
+        const parsed = CancelSchema.safeParse({ reason: form.get('reason') })
+        if (!parsed.success) return data({ formError: parsed.error.issues[0].message }, 400)
+        await cancelInvoice(db, params.id, parsed.data.reason)
+        return { ok: true }
+      }
+      case 'delete':
+        await deleteDraft(db, 'facture', params.id)
+        return redirectWithFlash('/admin/factures-devis', { kind: 'success', message: 'Brouillon supprimé.' }, env)
+      default:
+        return unknownIntent()
+    }
+  } catch (error) {
+    return formError(error)
+  }
+}
+
+type ActionResult = { intent?: string; result?: unknown } | undefined
+
+export default function AdminInvoicePage({ loaderData, actionData }: Route.ComponentProps) {
+  const { invoice, clients, projects, today } = loaderData
+  const result = actionData as ActionResult
+  const draft = invoice.status === 'draft'
+  const payable = invoice.status === 'sent' || invoice.status === 'overdue'
+  const navigation = useNavigation()
+  return (
+    <>
+      <PageHeader
+        title={invoice.number ? `Facture ${invoice.number}` : 'Facture brouillon'}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <StatusBadge map={INVOICE_STATUS} value={invoice.status} />
+            <Link to={`/admin/clients/${invoice.client_id}`} className="hover:underline">
+              {invoice.client.name}
+            </Link>
+            <span>· {invoice.title}</span>
+          </span>
+        }
+        actions={
+          <div className="flex flex-wrap gap-2">
+            <a href={`/api/admin/factures/${invoice.id}/pdf?apercu`} target="_blank" rel="noreferrer" className={buttonVariants({ variant: 'outline' })}>
+              <FileTextIcon aria-hidden="true" /> Aperçu PDF
+            </a>
+            <Form method="post">
+              <input type="hidden" name="intent" value="duplicate" />
+              <Button type="submit" variant="outline" disabled={navigation.state === 'submitting'}>
+                <CopyIcon aria-hidden="true" /> Dupliquer
+              </Button>
+            </Form>
+            {draft && (
+              <ConfirmAction
+                trigger={
+                  <Button>
+                    <SendIcon aria-hidden="true" /> Envoyer
+                  </Button>
+                }
+                title="Envoyer la facture au client ?"
+                description={`Le numéro FAC-… est attribué maintenant et la facture de ${formatXOF(invoice.total_ttc)} TTC devient visible pour ${invoice.client.name}. Elle ne sera plus modifiable (correction par avoir).`}
+                intent="send"
+                confirmLabel="Envoyer"
+                destructive={false}
+              />
+            )}
+          </div>
+        }
+      />
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,1.2fr)]">
+        <div className="flex flex-col gap-6">
+          {draft ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Brouillon</CardTitle>
+                <CardDescription>Visible seulement par NOURX. Les totaux à droite sont ceux de la base, après enregistrement.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <DocumentEditor
+                  key={invoice.items.map((i) => i.id).join()}
+                  kind="facture"
+                  intent="save"
+                  lastResult={result?.intent === 'save' ? result.result : undefined}
+                  clients={clients}
+                  projects={projects}
+                  defaultValue={{
+                    client_id: invoice.client_id,
+                    project_id: invoice.project_id ?? undefined,
+                    title: invoice.title,
+                    vat_rate: String(invoice.vat_rate),
+                    deadline: invoice.due_date ?? undefined,
+                    notes: invoice.notes ?? undefined,
+                    items: invoice.items.map((i) => ({
+                      label: i.label,
+                      description: i.description ?? undefined,
+                      quantity: String(i.quantity),
+                      unit_price: String(i.unit_price),
+                    })),
+                  }}
+                  submitLabel="Enregistrer le brouillon"
+                />
+              </CardContent>
+            </Card>
+          ) : (
+            <Card>
+              <CardHeader>
+                <CardTitle>{invoice.title}</CardTitle>
+                <CardDescription>
+                  Émise le {invoice.issue_date ? formatDate(invoice.issue_date) : '—'} · échéance {invoice.due_date ? formatDate(invoice.due_date) : '—'}
+                  {invoice.project_title && ` · ${invoice.project_title}`}
+                  {invoice.quote?.number && ` · devis ${invoice.quote.number}`}
+                </CardDescription>
+              </CardHeader>
+              <CardContent className="flex flex-col gap-4">
+                <DocumentLines items={invoice.items} />
+                {invoice.notes && <p className="text-sm whitespace-pre-line text-muted-foreground">{invoice.notes}</p>}
+              </CardContent>
+            </Card>
+          )}
+          {!draft && (
+            <Card>
+              <CardHeader>
+                <CardTitle>Paiements</CardTitle>
+                <CardDescription>En ligne (CinetPay) ou enregistrés à la main ; chaque paiement émet un reçu.</CardDescription>
+              </CardHeader>
+              <CardContent className="flex flex-col gap-5">
+                {invoice.payments_admin.length === 0 ? (
+                  <p className="text-sm text-muted-foreground">Aucun paiement pour l’instant.</p>
+                ) : (
+                  <ul className="divide-y rounded-lg border text-sm">
+                    {invoice.payments_admin.map((p) => (
+                      <li key={p.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 p-3">
+                        <span className="font-medium tabular-nums">{formatXOF(p.amount)}</span>
+                        <span>{PAYMENT_METHOD_LABEL[p.method] ?? p.method}</span>
+                        <span className="text-muted-foreground">{formatShortDate(p.paid_at)}</span>
+                        {p.reference && <span className="text-muted-foreground">réf. {p.reference}</span>}
+                        {p.receipt_number && <span className="text-muted-foreground">reçu {p.receipt_number}</span>}
+                        {p.proof_document_id && (
+                          <a href={`/api/admin/documents/${p.proof_document_id}`} target="_blank" rel="noreferrer" className="underline">
+                            Justificatif
+                          </a>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {payable && invoice.balance_due > 0 && (
+                  <div className="rounded-lg bg-muted/40 p-4">
+                    <h3 className="mb-3 text-sm font-medium">Enregistrer un virement ou des espèces</h3>
+                    <ManualPaymentForm key={invoice.balance_due} balanceDue={invoice.balance_due} today={today} />
+                  </div>
+                )}
+              </CardContent>
+            </Card>
+          )}
+        </div>
+        <div className="flex flex-col gap-6">
+          <Card>
+            <CardHeader>
+              <CardTitle>Totaux</CardTitle>
+              <CardDescription>Calculés par la base : identiques à ceux du client et du PDF.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              <Totals doc={invoice} />
+            </CardContent>
+          </Card>
+          {invoice.credit_note && (
+            <Card>
+              <CardHeader>
+                <CardTitle>Avoir {invoice.credit_note.number}</CardTitle>
+                <CardDescription>
+                  Émis le {formatDateTime(invoice.credit_note.issued_at)} pour {formatXOF(invoice.credit_note.amount)}
+                </CardDescription>
+              </CardHeader>
+              <CardContent className="text-sm">Motif : {invoice.credit_note.reason}</CardContent>
+            </Card>
+          )}
+          {invoice.status === 'canceled' && !invoice.credit_note && invoice.cancel_reason && (
+            <Card>
+              <CardHeader>
+                <CardTitle>Brouillon annulé</CardTitle>
+                <CardDescription>{invoice.cancel_reason}</CardDescription>
+              </CardHeader>
+            </Card>
+          )}
+          {(draft || payable) && invoice.amount_paid === 0 && (
+            <Card className="border-destructive/30">
+              <CardHeader>
+                <CardTitle>{draft ? 'Abandonner le brouillon' : 'Annuler la facture'}</CardTitle>
+                <CardDescription>
+                  {draft ? 'Supprimez-le, ou annulez-le pour en garder la trace.' : 'Une facture émise ne se modifie pas : elle s’annule par un avoir total.'}
+                </CardDescription>
+              </CardHeader>
+              <CardContent className="flex flex-wrap gap-2">
+                <CancelInvoiceDialog
+                  issued={!draft}
+                  trigger={
+                    <Button variant="destructive">
+                      <BanIcon aria-hidden="true" /> {draft ? 'Annuler' : 'Annuler par un avoir'}
+                    </Button>
+                  }
+                />
+                {draft && (
+                  <ConfirmAction
+                    trigger={
+                      <Button variant="outline">
+                        <Trash2Icon aria-hidden="true" /> Supprimer
+                      </Button>
+                    }
+                    title="Supprimer ce brouillon ?"
+                    description="Il n’a jamais été envoyé : il disparaît définitivement."
+                    intent="delete"
+                    confirmLabel="Supprimer"
+                  />
+                )}
+              </CardContent>
+            </Card>
+          )}
+        </div>
+      </div>
+    </>
+  )
+}
