@@ -96,8 +96,7 @@ export default function AdminBillingPage({ loaderData }: Route.ComponentProps) {
                   <TableHead>
                     <SortHeader label="Numéro" column="number" />
                   </TableHead>
-                  <TableHead>Objet</TableHead>
-                  <TableHead>Client</TableHead>
+                  <TableHead>Objet · client</TableHead>
                   <TableHead>Statut</TableHead>
                   <TableHead>
                     <SortHeader label="Émission" column="issue_date" />
@@ -119,12 +118,12 @@ export default function AdminBillingPage({ loaderData }: Route.ComponentProps) {
                         {d.number ?? 'Brouillon'}
                       </Link>
                     </TableCell>
-                    <TableCell className="max-w-xs truncate">
-                      <Link to={`${base}/${d.id}`} className="hover:underline">
+                    <TableCell className="max-w-72">
+                      <Link to={`${base}/${d.id}`} className="block truncate hover:underline">
                         {d.title}
                       </Link>
+                      <span className="block truncate text-xs text-muted-foreground">{d.client_name}</span>
                     </TableCell>
-                    <TableCell className="text-muted-foreground">{d.client_name}</TableCell>
                     <TableCell>
                       <StatusBadge map={statusMap} value={d.status} />
                     </TableCell>
