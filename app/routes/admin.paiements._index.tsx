@@ -65,7 +65,7 @@ export default function PaymentsJournal({ loaderData }: Route.ComponentProps) {
                 <TableRow>
                   <TableHead>Transaction</TableHead>
                   <TableHead>Statut</TableHead>
-                  <TableHead className="text-right">Montant</TableHead>
+                  <TableHead className="hidden text-right sm:table-cell">Montant</TableHead>
                   <TableHead className="hidden md:table-cell">Client · facture</TableHead>
                   <TableHead className="hidden lg:table-cell">Vérifications</TableHead>
                   <TableHead className="hidden sm:table-cell">Créée le</TableHead>
@@ -74,10 +74,13 @@ export default function PaymentsJournal({ loaderData }: Route.ComponentProps) {
               <TableBody>
                 {rows.map((a) => (
                   <TableRow key={a.id} data-status={a.status}>
-                    <TableCell className="font-mono text-xs">
+                    <TableCell className="font-mono text-xs whitespace-normal">
                       <Link to={`/admin/paiements/${a.id}`} className="hover:underline">
                         {a.transaction_id}
                       </Link>
+                      <div className="mt-1 font-sans text-xs text-muted-foreground sm:hidden">
+                        <span className="tabular-nums">{formatXOF(a.amount)}</span> · {a.client?.name ?? '—'}
+                      </div>
                       {a.status === 'flagged' && a.failure_reason && (
                         <div className="mt-1 max-w-xs font-sans text-xs whitespace-normal text-warning">{a.failure_reason}</div>
                       )}
@@ -85,7 +88,7 @@ export default function PaymentsJournal({ loaderData }: Route.ComponentProps) {
                     <TableCell>
                       <AttemptStatus status={a.status} />
                     </TableCell>
-                    <TableCell className="text-right tabular-nums">{formatXOF(a.amount)}</TableCell>
+                    <TableCell className="hidden text-right tabular-nums sm:table-cell">{formatXOF(a.amount)}</TableCell>
                     <TableCell className="hidden md:table-cell">
                       <div>{a.client?.name ?? '—'}</div>
                       <div className="text-xs text-muted-foreground">{a.invoice?.number ?? 'Facture'}</div>

@@ -3,7 +3,7 @@ import { Badge } from '~/components/ui/badge.tsx'
 /** French label and meaning-driven colour of a payment attempt status (payment_attempt_status). */
 export const ATTEMPT_STATUS_LABELS: Record<string, { label: string; variant: 'neutral' | 'success' | 'warning' | 'danger' | 'info' }> = {
   pending: { label: 'Initiée', variant: 'neutral' },
-  waiting: { label: 'En attente opérateur', variant: 'info' },
+  waiting: { label: 'En attente', variant: 'info' },
   accepted: { label: 'Acceptée', variant: 'success' },
   refused: { label: 'Refusée', variant: 'danger' },
   cancelled: { label: 'Annulée', variant: 'danger' },
