@@ -1,5 +1,5 @@
 import { ScrollTextIcon } from 'lucide-react'
-import { Form, useLocation } from 'react-router'
+import { Form, Link, useLocation } from 'react-router'
 import { AuditDiff } from '~/components/admin/audit-diff.tsx'
 import { ListBusy, ListToolbar, Pagination, SortHeader } from '~/components/admin/list.tsx'
 import { StatusBadge } from '~/components/admin/status-badge.tsx'
@@ -16,6 +16,9 @@ import { formatDateTime } from '~/lib/format.ts'
 import type { Route } from './+types/admin.journal'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Journal d’audit — Administration NOURX' }]
+
+/** Admin pages of the entities that have one. */
+const ENTITY_PAGE: Record<string, string> = { clients: '/admin/clients/', projects: '/admin/projets/', prospects: '/admin/prospects/' }
 
 const ROLE_LABEL: Record<string, string> = { admin: 'NOURX', client: 'Client', service_role: 'Système (service)', system: 'Système' }
 
@@ -90,7 +93,13 @@ export default function JournalPage({ loaderData }: Route.ComponentProps) {
                     <TableCell className="whitespace-normal">
                       <div className="flex flex-wrap items-center gap-1.5">
                         <StatusBadge map={AUDIT_ACTION} value={e.action} />
-                        <span className="font-medium">{ENTITY_LABEL[e.entity] ?? e.entity}</span>
+                        {ENTITY_PAGE[e.entity] && e.entity_id && e.action !== 'delete' ? (
+                          <Link to={`${ENTITY_PAGE[e.entity]}${e.entity_id}`} className="font-medium hover:underline">
+                            {ENTITY_LABEL[e.entity] ?? e.entity}
+                          </Link>
+                        ) : (
+                          <span className="font-medium">{ENTITY_LABEL[e.entity] ?? e.entity}</span>
+                        )}
                       </div>
                       {e.client_name && <div className="text-xs text-muted-foreground">{e.client_name}</div>}
                       {e.entity_id && <div className="truncate font-mono text-[11px] text-muted-foreground" title={e.entity_id}>{e.entity_id}</div>}
