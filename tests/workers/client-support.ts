@@ -166,3 +166,40 @@ export async function callAction(
 
 /** Cookie choosing the current project in the switcher. */
 export const projectCookie = (projectId: string) => `nourx-projet=${projectId}`
+
+/**
+ * Runs `fn` while counting the requests the app sends to Supabase's REST and
+ * Storage APIs (auth requests such as JWKS are left out), with the time each
+ * started and ended, to check loaders against the round-trip budget.
+ */
+export async function countSupabaseRequests<T>(fn: () => Promise<T>) {
+  const base = inject('supabase').url
+  const original = globalThis.fetch
+  const calls: { url: string; start: number; end: number }[] = []
+  globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input)
+    const counted = url.startsWith(`${base}/rest/v1/`) || url.startsWith(`${base}/storage/v1/`)
+    const start = performance.now()
+    try {
+      return await original(input, init)
+    } finally {
+      if (counted) calls.push({ url: url.slice(base.length), start, end: performance.now() })
+    }
+  }
+  try {
+    const result = await fn()
+    return { result, calls, sequential: sequentialRounds(calls) }
+  } finally {
+    globalThis.fetch = original
+  }
+}
+
+/** Longest chain of requests where each starts after the previous one ended. */
+function sequentialRounds(calls: { start: number; end: number }[]): number {
+  const sorted = calls.toSorted((a, b) => a.start - b.start)
+  const depth: number[] = []
+  sorted.forEach((c, i) => {
+    depth[i] = 1 + Math.max(0, ...sorted.slice(0, i).map((p, j) => (p.end <= c.start ? depth[j] : 0)))
+  })
+  return Math.max(0, ...depth)
+}
