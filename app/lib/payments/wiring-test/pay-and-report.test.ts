@@ -31,7 +31,7 @@ describe('POST /api/invoices/:id/pay (startPayment)', () => {
     expect(a.payment_token).toBeTruthy()
     expect(a.channels.split(',')).toEqual(expect.arrayContaining(['MOBILE_MONEY', 'WALLET']))
     // What CinetPay was told: notify_url and return_url (through the pre-React Router path), base64 metadata.
-    const tx = await (await fetch(`${stack().sandboxUrl}/__sandbox/transactions/${r.transactionId}`)).json()
+    const tx = (await (await fetch(`${stack().sandboxUrl}/__sandbox/transactions/${r.transactionId}`)).json()) as Record<string, string>
     expect(tx.notifyUrl).toBe('https://portail.nourx.test/api/webhooks/cinetpay')
     expect(tx.returnUrl).toBe(`https://portail.nourx.test/api/webhooks/cinetpay?retour=${invoiceId}&transaction_id=${r.transactionId}`)
     expect(tx.metadata).not.toMatch(/[{}"]/)
