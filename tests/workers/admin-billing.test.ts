@@ -1,0 +1,198 @@
+// /admin/factures-devis loaders and actions in workerd against the local
+// stack: drafts with three lines (totals read back from the database), edit,
+// send (numbered by the database), manual payments with proof, duplicate,
+// cancellation by credit note, quote → invoice, the admin PDF preview —
+// each valid, invalid and refused to a client, with audit rows.
+import { createClient } from '@supabase/supabase-js'
+import { describe, expect, it } from 'vitest'
+import { inject } from 'vitest'
+import { loader as invoicePdf } from '~/routes/api.admin.factures.$id.pdf.tsx'
+import { action as quoteAction } from '~/routes/admin.factures-devis.devis.$id.tsx'
+import { action as invoiceAction, loader as invoiceLoader } from '~/routes/admin.factures-devis.factures.$id.tsx'
+import { loader as listLoader } from '~/routes/admin.factures-devis._index.tsx'
+import { action as createAction } from '~/routes/admin.factures-devis.nouveau.tsx'
+import { ACME, ADMIN, auditFor, callAction, callLoader, IDS, serviceClient, unique } from './admin-support.ts'
+
+// 1 500 000 + round(2.5 × 120 001) = 300 003 + 3 × 45 000 → HT 1 935 003, TVA 18 % 348 301, TTC 2 283 304.
+const THREE_LINES = {
+  'items[0].label': 'Développement',
+  'items[0].quantity': '1',
+  'items[0].unit_price': '1 500 000',
+  'items[1].label': 'Intégration CinetPay',
+  'items[1].quantity': '2,5',
+  'items[1].unit_price': '120001',
+  'items[2].label': 'Formation',
+  'items[2].quantity': '3',
+  'items[2].unit_price': '45000',
+}
+
+async function newDraft(kind: 'facture' | 'devis' = 'facture', lines: Record<string, string> = THREE_LINES) {
+  const title = unique(kind === 'facture' ? 'Facture test' : 'Devis test')
+  const res = await callAction(createAction, { as: ADMIN, path: `/admin/factures-devis/nouveau?type=${kind}`, form: { client_id: IDS.acme, title, vat_rate: '18', ...lines } })
+  expect(res.status).toBe(302)
+  return { id: res.location!.split('/').pop()!, title }
+}
+const inv = (id: string) => ({ path: `/admin/factures-devis/factures/${id}`, params: { id } })
+const quote = (id: string) => ({ path: `/admin/factures-devis/devis/${id}`, params: { id } })
+const invoiceRow = async (id: string) => (await serviceClient().from('invoices').select('*').eq('id', id).single()).data
+
+async function sent(id: string) {
+  const res = await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: { intent: 'send' } })
+  expect(res.status).toBe(302)
+  return invoiceRow(id)
+}
+
+describe('drafts', () => {
+  it('creates an invoice with three lines; the database computes the totals', async () => {
+    const { id } = await newDraft()
+    expect(await invoiceRow(id)).toMatchObject({ status: 'draft', number: null, subtotal_ht: 1_935_003, vat_amount: 348_301, total_ttc: 2_283_304 })
+    const { data: lines } = await serviceClient().from('invoice_items').select('position, label, quantity, unit_price, line_total').eq('invoice_id', id).order('position')
+    expect(lines!.map((l) => l.line_total)).toEqual([1_500_000, 300_003, 135_000])
+    expect((await auditFor('invoices', id))[0]).toMatchObject({ action: 'insert', actor_role: 'admin' })
+    const page = await callLoader(invoiceLoader, { as: ADMIN, ...inv(id) })
+    expect(page.data.invoice.total_ttc).toBe(2_283_304)
+  })
+  it('refuses a draft without lines or with bad amounts, keeping every value typed', async () => {
+    const res = await callAction(createAction, {
+      as: ADMIN,
+      path: '/admin/factures-devis/nouveau?type=facture',
+      form: { client_id: IDS.acme, title: 'Mauvaises lignes', vat_rate: '18', 'items[0].label': 'Ligne', 'items[0].quantity': '0', 'items[0].unit_price': '12,5' },
+    })
+    expect(res.status).toBe(400)
+    expect(res.data.error['items[0].quantity']).toEqual(['La quantité doit être positive.'])
+    expect(res.data.error['items[0].unit_price']).toEqual(['Prix en F CFA entiers, sans décimales.'])
+    expect(res.data.initialValue.title).toBe('Mauvaises lignes')
+    const none = await callAction(createAction, { as: ADMIN, path: '/admin/factures-devis/nouveau?type=facture', form: { client_id: IDS.acme, title: 'Sans ligne', vat_rate: '18' } })
+    expect(none.status).toBe(400)
+    expect(none.data.error.items).toEqual(['Ajoutez au moins une ligne.'])
+  })
+  it('refuses a client (403), nothing created', async () => {
+    const title = unique('Intrusion')
+    const res = await callAction(createAction, { as: ACME, path: '/admin/factures-devis/nouveau?type=facture', form: { client_id: IDS.acme, title, vat_rate: '0', ...THREE_LINES } })
+    expect(res.status).toBe(403)
+    expect((await serviceClient().from('invoices').select('id').eq('title', title)).data).toEqual([])
+  })
+  it('saves a draft with new lines and rate; the old lines are replaced', async () => {
+    const { id, title } = await newDraft()
+    const res = await callAction(invoiceAction, {
+      as: ADMIN,
+      ...inv(id),
+      form: { intent: 'save', client_id: IDS.acme, title, vat_rate: '0', 'items[0].label': 'Forfait', 'items[0].quantity': '1', 'items[0].unit_price': '500000' },
+    })
+    expect(res.status).toBe(302)
+    expect(await invoiceRow(id)).toMatchObject({ subtotal_ht: 500_000, vat_amount: 0, total_ttc: 500_000 })
+    expect((await serviceClient().from('invoice_items').select('label').eq('invoice_id', id)).data).toEqual([{ label: 'Forfait' }])
+    expect((await callAction(invoiceAction, { as: ACME, ...inv(id), form: { intent: 'save', client_id: IDS.acme, title, vat_rate: '0', ...THREE_LINES } })).status).toBe(403)
+  })
+  it('deletes a draft after confirmation; a client cannot', async () => {
+    const { id } = await newDraft()
+    expect((await callAction(invoiceAction, { as: ACME, ...inv(id), form: { intent: 'delete' } })).status).toBe(403)
+    expect((await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: { intent: 'delete' } })).status).toBe(302)
+    expect(await invoiceRow(id)).toBeNull()
+  })
+})
+
+describe('send, list, PDF', () => {
+  it('sends: the database numbers it and the client can read it; it is then immutable', async () => {
+    const { id, title } = await newDraft()
+    const row = await sent(id)
+    expect(row.status).toBe('sent')
+    expect(row.number).toMatch(/^FAC-\d{4}-\d{5}$/)
+    const acme = createClient(inject('supabaseUrl'), inject('supabaseAnonKey'), { auth: { persistSession: false, autoRefreshToken: false } })
+    await acme.auth.signInWithPassword({ email: ACME, password: 'demo-nourx-2026' })
+    expect((await acme.from('invoices').select('number, total_ttc').eq('id', id).single()).data).toEqual({ number: row.number, total_ttc: 2_283_304 })
+    const edit = await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: { intent: 'save', client_id: IDS.acme, title, vat_rate: '18', ...THREE_LINES } })
+    expect(edit.status).toBe(409)
+    expect(edit.data.result.error['']).toEqual(['Seule une facture brouillon se modifie : émettez un avoir.'])
+    const list = await callLoader(listLoader, { as: ADMIN, path: `/admin/factures-devis?q=${row.number}` })
+    expect(list.data.rows.map((r: { id: string }) => r.id)).toEqual([id])
+  })
+  it('refuses to send for a client, and an empty draft is refused by the database', async () => {
+    const { id } = await newDraft()
+    expect((await callAction(invoiceAction, { as: ACME, ...inv(id), form: { intent: 'send' } })).status).toBe(403)
+    expect((await invoiceRow(id)).status).toBe('draft')
+    const { data: empty } = await serviceClient().from('invoices').insert({ client_id: IDS.acme, title: unique('Vide') }).select('id').single()
+    const res = await callAction(invoiceAction, { as: ADMIN, ...inv(empty!.id), form: { intent: 'send' } })
+    expect(res.status).toBe(400)
+    expect(res.data.formError).toBe('Ajoutez au moins une ligne avant d\'envoyer la facture.')
+  })
+  it('renders the admin PDF preview of a draft; a client gets 403', async () => {
+    const { id } = await newDraft()
+    const res = await callLoader(invoicePdf, { as: ADMIN, path: `/api/admin/factures/${id}/pdf?apercu`, params: { id } })
+    expect(res.status).toBe(200)
+    expect(String(res.data).startsWith('%PDF-')).toBe(true)
+    expect((await callLoader(invoicePdf, { as: ACME, path: `/api/admin/factures/${id}/pdf`, params: { id } })).status).toBe(403)
+  })
+})
+
+describe('payments, duplicate, cancellation', () => {
+  it('records a transfer with its proof, then cash up to paid; over the balance is refused', async () => {
+    const { id } = await newDraft()
+    await sent(id)
+    const form = new FormData()
+    for (const [k, v] of Object.entries({ intent: 'payment', amount: '1 000 000', method: 'transfer', reference: 'VIR-42', paid_on: '2026-11-20' })) form.set(k, v)
+    form.set('proof', new File(['%PDF-1.4'], 'avis.pdf', { type: 'application/pdf' }))
+    const res = await callAction(invoiceAction, { as: ADMIN, ...inv(id), form })
+    expect(res.status).toBe(200)
+    const { data: payments } = await serviceClient().from('payments').select('amount, method, reference, proof_document_id, recorded_by, receipts(number)').eq('invoice_id', id)
+    expect(payments).toHaveLength(1)
+    expect(payments![0]).toMatchObject({ amount: 1_000_000, method: 'transfer', reference: 'VIR-42', recorded_by: IDS.admin })
+    expect(payments![0].proof_document_id).not.toBeNull()
+    expect(await invoiceRow(id)).toMatchObject({ status: 'sent', amount_paid: 1_000_000, balance_due: 1_283_304 })
+
+    const over = await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: { intent: 'payment', amount: '2000000', method: 'cash', paid_on: '2026-11-21' } })
+    expect(over.status).toBe(400)
+    expect(over.data.result.error[''][0]).toMatch(/dépasse le solde dû/)
+    const invalid = await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: { intent: 'payment', amount: '-5', method: 'cheque', paid_on: '' } })
+    expect(invalid.status).toBe(400)
+    expect(Object.keys(invalid.data.result.error).sort()).toEqual(['amount', 'method', 'paid_on'])
+    expect((await callAction(invoiceAction, { as: ACME, ...inv(id), form: { intent: 'payment', amount: '1283304', method: 'cash', paid_on: '2026-11-21' } })).status).toBe(403)
+
+    await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: { intent: 'payment', amount: '1283304', method: 'cash', paid_on: '2026-11-21' } })
+    expect(await invoiceRow(id)).toMatchObject({ status: 'paid', balance_due: 0 })
+  })
+  it('duplicates into a new draft; a client cannot', async () => {
+    const { id } = await newDraft()
+    await sent(id)
+    const res = await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: { intent: 'duplicate' } })
+    expect(res.status).toBe(302)
+    const copy = await invoiceRow(res.location!.split('/').pop()!)
+    expect(copy).toMatchObject({ status: 'draft', number: null, total_ttc: 2_283_304 })
+    expect((await callAction(invoiceAction, { as: ACME, ...inv(id), form: { intent: 'duplicate' } })).status).toBe(403)
+  })
+  it('cancels an issued invoice with a credit note; a reason is required; a client cannot', async () => {
+    const { id } = await newDraft()
+    await sent(id)
+    const noReason = await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: { intent: 'cancel', reason: ' ' } })
+    expect(noReason.status).toBe(400)
+    expect(noReason.data.formError).toMatch(/motif/)
+    expect((await callAction(invoiceAction, { as: ACME, ...inv(id), form: { intent: 'cancel', reason: 'Erreur de TVA' } })).status).toBe(403)
+    expect((await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: { intent: 'cancel', reason: 'Erreur de TVA' } })).status).toBe(200)
+    expect(await invoiceRow(id)).toMatchObject({ status: 'canceled', balance_due: 0 })
+    const { data: note } = await serviceClient().from('credit_notes').select('number, amount, reason').eq('invoice_id', id).single()
+    expect(note).toMatchObject({ amount: 2_283_304, reason: 'Erreur de TVA' })
+    expect(note!.number).toMatch(/^AVO-\d{4}-\d{5}$/)
+  })
+})
+
+describe('quotes', () => {
+  it('sends a quote, and turns it into an invoice once accepted (not before)', async () => {
+    const { id } = await newDraft('devis')
+    expect((await callAction(quoteAction, { as: ACME, ...quote(id), form: { intent: 'send' } })).status).toBe(403)
+    expect((await callAction(quoteAction, { as: ADMIN, ...quote(id), form: { intent: 'send' } })).status).toBe(302)
+    const { data: q } = await serviceClient().from('quotes').select('number, status').eq('id', id).single()
+    expect(q!.number).toMatch(/^DEV-\d{4}-\d{5}$/)
+    const early = await callAction(quoteAction, { as: ADMIN, ...quote(id), form: { intent: 'invoice' } })
+    expect(early.status).toBe(400)
+    expect(early.data.formError).toBe('Seul un devis accepté peut être facturé.')
+
+    const acme = createClient(inject('supabaseUrl'), inject('supabaseAnonKey'), { auth: { persistSession: false, autoRefreshToken: false } })
+    await acme.auth.signInWithPassword({ email: ACME, password: 'demo-nourx-2026' })
+    expect((await acme.rpc('accept_quote', { p_quote_id: id, p_signer_name: 'Aïcha Coulibaly' })).error).toBeNull()
+    expect((await callAction(quoteAction, { as: ACME, ...quote(id), form: { intent: 'invoice' } })).status).toBe(403)
+    const res = await callAction(quoteAction, { as: ADMIN, ...quote(id), form: { intent: 'invoice' } })
+    expect(res.status).toBe(302)
+    const invoice = await invoiceRow(res.location!.split('/').pop()!)
+    expect(invoice).toMatchObject({ status: 'draft', quote_id: id, total_ttc: 2_283_304 })
+  })
+})
