@@ -70,7 +70,23 @@ export default function JournalPage({ loaderData }: Route.ComponentProps) {
         </EmptyState>
       ) : (
         <ListBusy>
-          <div className="rounded-lg border">
+          {/* Phones: one card per entry; the table needs a laptop's width. */}
+          <ul className="flex flex-col gap-3 md:hidden">
+            {entries.map((e) => (
+              <li key={e.id} className="flex flex-col gap-2 rounded-lg border p-3">
+                <div className="flex flex-wrap items-center gap-1.5">
+                  <StatusBadge map={AUDIT_ACTION} value={e.action} />
+                  <span className="font-medium">{ENTITY_LABEL[e.entity] ?? e.entity}</span>
+                  {e.client_name && <span className="text-xs text-muted-foreground">· {e.client_name}</span>}
+                </div>
+                <div className="text-xs text-muted-foreground">
+                  {formatDateTime(e.occurred_at)} · {e.actor_name ?? (e.actor_id ? 'Utilisateur supprimé' : '—')} ({ROLE_LABEL[e.actor_role] ?? e.actor_role})
+                </div>
+                <AuditDiff diff={e.diff} action={e.action} />
+              </li>
+            ))}
+          </ul>
+          <div className="hidden rounded-lg border md:block">
             <Table className="table-fixed">
               <TableHeader>
                 <TableRow>

@@ -65,6 +65,7 @@ export function MilestoneList({ milestones }: { milestones: MilestoneItem[] }) {
         <p className="text-sm text-muted-foreground">Aucun jalon : la feuille de route du client est vide.</p>
       ) : (
         <DndContext
+          id="milestones"
           sensors={sensors}
           collisionDetection={closestCenter}
           onDragEnd={onDragEnd}

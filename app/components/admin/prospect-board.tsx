@@ -45,6 +45,7 @@ export function ProspectBoard({ columns, today }: { columns: Columns; today: str
 
   return (
     <DndContext
+      id="prospect-board"
       sensors={sensors}
       onDragEnd={onDragEnd}
       accessibility={{
