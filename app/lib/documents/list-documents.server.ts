@@ -23,16 +23,30 @@ export type DocumentItem = z.infer<typeof DocumentRow>
 
 export { GENERAL_FOLDER, shownFolder } from './files.ts'
 
+/**
+ * The project's documents and the general ones of the project's company
+ * (not of the caller's other companies, for a member of several): both
+ * queries run in parallel, the company filter is applied on the result.
+ */
 export async function listDocuments(supabase: AppSupabaseClient, projectId: string): Promise<DocumentItem[]> {
-  const { data, error } = await supabase
-    .from('documents')
-    .select(
-      `id, project_id, file_name, label, folder, mime_type, size_bytes, created_at, uploaded_by,
-       profiles!documents_uploaded_by_fkey(full_name, role),
-       milestones(title)`,
-    )
-    .or(`project_id.eq.${projectId},project_id.is.null`)
-    .order('created_at', { ascending: false })
-  if (error) unavailable('documents.list', error)
-  return z.array(DocumentRow).parse(data)
+  const [docs, project] = await Promise.all([
+    supabase
+      .from('documents')
+      .select(
+        `id, client_id, project_id, file_name, label, folder, mime_type, size_bytes, created_at, uploaded_by,
+         profiles!documents_uploaded_by_fkey(full_name, role),
+         milestones(title)`,
+      )
+      .or(`project_id.eq.${projectId},project_id.is.null`)
+      .order('created_at', { ascending: false }),
+    supabase.from('projects').select('client_id').eq('id', projectId).maybeSingle(),
+  ])
+  if (docs.error) unavailable('documents.list', docs.error)
+  if (project.error) unavailable('documents.project', project.error)
+  const clientId = project.data ? String(project.data.client_id) : null
+  return z
+    .array(DocumentRow.extend({ client_id: z.string() }))
+    .parse(docs.data)
+    .filter((d) => d.project_id !== null || d.client_id === clientId)
+    .map(({ client_id: _client, ...d }) => d)
 }
