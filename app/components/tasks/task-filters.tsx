@@ -57,7 +57,7 @@ export function TaskFiltersBar({
         </label>
         <div className="grid grid-cols-3 gap-2 sm:flex">
           <select name="statut" aria-label="Statut" defaultValue={filters.status ?? ''} className={selectClass}>
-            <option value="">Tous statuts</option>
+            <option value="">Statut</option>
             {TASK_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {TASK_STATUS_LABEL[s]}
@@ -65,7 +65,7 @@ export function TaskFiltersBar({
             ))}
           </select>
           <select name="priorite" aria-label="Priorité" defaultValue={filters.priority ?? ''} className={selectClass}>
-            <option value="">Toutes priorités</option>
+            <option value="">Priorité</option>
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
                 {PRIORITY_LABEL[p]}
@@ -78,7 +78,7 @@ export function TaskFiltersBar({
             defaultValue={filters.milestoneId ?? ''}
             className={cn(selectClass, 'min-w-0 sm:max-w-56')}
           >
-            <option value="">Tous jalons</option>
+            <option value="">Jalon</option>
             {milestones.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.title}
