@@ -12,14 +12,13 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/com
 import { Progress } from '~/components/ui/progress.tsx'
 import { formError, intentOf, parseForm, unknownIntent, writeErrorMessage } from '~/lib/admin/action.server.ts'
 import { deleteClient, getClientOverview, removeMember, setClientArchived, setMemberRole, updateClient } from '~/lib/admin/clients.server.ts'
-import { inviteMember, resendInvitation } from '~/lib/admin/invite.server.ts'
+import { authAdminClient, inviteMember, resendInvitation } from '~/lib/admin/invite.server.ts'
 import { INVOICE_STATUS, MEMBER_ROLE, PROJECT_STATUS, TICKET_STATUS } from '~/lib/admin/labels.ts'
 import { ClientSchema, InviteMemberSchema, MemberRefSchema, MemberRoleSchema } from '~/lib/admin/schemas.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
 import { getEnv, getSupabase } from '~/lib/context.server.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { formatDay, formatShortDate, formatXOF, plural } from '~/lib/format.ts'
-import { createSupabaseAdminClient } from '~/lib/supabase-admin.server.ts'
 import type { Route } from './+types/admin.clients.$id'
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -53,7 +52,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         await updateClient(db, params.id, submission.value as never)
         return done('Fiche client enregistrée.')
       }
-      const invited = await inviteMember(db, createSupabaseAdminClient(env), env.APP_URL, params.id, submission.value as never)
+      const invited = await inviteMember(db, authAdminClient(env), env.APP_URL, params.id, submission.value as never)
       return done(
         invited.outcome === 'invited'
           ? 'Invitation envoyée. Le membre choisira son mot de passe depuis le lien reçu.'
@@ -69,7 +68,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     switch (intent) {
       case 'resend': {
         const member = MemberRefSchema.parse({ user_id: form.get('user_id') })
-        const { email } = await resendInvitation(db, createSupabaseAdminClient(env), env.APP_URL, params.id, member.user_id)
+        const { email } = await resendInvitation(db, authAdminClient(env), env.APP_URL, params.id, member.user_id)
         return done(`Invitation renvoyée à ${email}.`)
       }
       case 'set_role': {

@@ -9,13 +9,13 @@ import { Button } from '~/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/components/ui/card.tsx'
 import { formError, intentOf, parseForm, unknownIntent, writeErrorMessage } from '~/lib/admin/action.server.ts'
 import { PROSPECT_STAGE } from '~/lib/admin/labels.ts'
+import { authAdminClient } from '~/lib/admin/invite.server.ts'
 import { convertProspect, deleteProspect, getProspect, updateProspect } from '~/lib/admin/prospects.server.ts'
 import { ConvertProspectSchema, ProspectSchema } from '~/lib/admin/schemas.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
 import { getEnv, getSupabase } from '~/lib/context.server.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
-import { createSupabaseAdminClient } from '~/lib/supabase-admin.server.ts'
 import type { Route } from './+types/admin.prospects.$id'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.prospect.company_name ?? 'Prospect'} — Administration NOURX` }]
@@ -55,7 +55,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     try {
       const result = await convertProspect(
         db,
-        submission.value.invite ? createSupabaseAdminClient(env) : null,
+        submission.value.invite ? authAdminClient(env) : null,
         env.APP_URL,
         params.id,
         submission.value,

@@ -3,8 +3,19 @@
 // itself is written with the admin's own client, so RLS and the audit trail
 // see who did it. The e-mail link goes through /auth/confirm, which opens the
 // session and sends the person to /invitation to choose a password.
+import type { AppEnv } from '../env.server.ts'
+import { createSupabaseAdminClient } from '../supabase-admin.server.ts'
 import { AdminWriteError, check, type Db } from './db.ts'
 import type { InviteMemberInput } from './schemas.ts'
+
+/**
+ * The service-role client, for Auth admin calls only (invite, look up a
+ * user). The only place of the back office that creates it: every table
+ * write stays on the admin's own client, under RLS and the audit trail.
+ */
+export function authAdminClient(env: Pick<AppEnv, 'SUPABASE_URL' | 'SUPABASE_SERVICE_ROLE_KEY'>): Db {
+  return createSupabaseAdminClient(env)
+}
 
 export interface InviteResult {
   userId: string
