@@ -53,7 +53,7 @@ test.describe('client ACME paie en ligne', () => {
     await payThroughSandbox(page, invoiceId, /Paiement accepté/)
     // Never from the return itself: the page shows what the database says, and polls until it is final.
     await expect(page.getByRole('heading', { name: 'Paiement confirmé' })).toBeVisible({ timeout: 30_000 })
-    await expect(page.getByText('Paiement confirmé : votre facture est payée.')).toBeVisible()
+    await expect(page.getByText(/La facture est entièrement réglée/)).toBeVisible()
     const receiptLink = page.getByRole('link', { name: /Télécharger le reçu REC-/ })
     await expect(receiptLink).toBeVisible()
     await screenshotBoth(page, 'paiement-retour-confirme')

@@ -129,7 +129,7 @@ function messageOf(phase: PaymentPhase, row: StatusRow): string {
   switch (phase) {
     case 'paid':
       return row.invoices?.status === 'paid'
-        ? 'Paiement confirmé : votre facture est payée.'
+        ? 'Merci ! La facture est entièrement réglée. Le reçu est disponible ci-dessous et sur la page de la facture.'
         : 'Paiement confirmé. Il reste un solde à régler sur cette facture.'
     case 'failed':
       return row.failure_reason ?? 'Le paiement n’a pas abouti. Vous n’avez pas été débité ; vous pouvez réessayer.'
