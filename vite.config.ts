@@ -32,7 +32,18 @@ export default defineConfig({
   // Pre-bundled at startup rather than discovered on the first page view
   // (a discovery re-optimises and reloads the page, which flakes E2E runs).
   optimizeDeps: {
-    include: ['react', 'react-dom', 'react-dom/client', 'react-router', 'lucide-react', 'clsx', 'class-variance-authority', 'radix-ui', 'sonner'],
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react-router',
+      'lucide-react',
+      'clsx',
+      'class-variance-authority',
+      'radix-ui',
+      'sonner',
+      'zod',
+    ],
   },
   server: {
     port: Number(process.env.PORT || 5173),

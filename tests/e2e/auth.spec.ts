@@ -11,6 +11,7 @@ import {
   mailLink,
   stack,
   test,
+  waitForHydration,
   waitForMail,
 } from './fixtures.ts'
 
@@ -140,6 +141,7 @@ test('mot de passe oublié : lien reçu par e-mail, ouvert dans un autre navigat
   const otherPage = await other.newPage()
   await otherPage.goto(mailLink(mail, 'token-hash-url'))
   await expect(otherPage).toHaveURL(/\/reinitialiser-mot-de-passe$/)
+  await waitForHydration(otherPage)
 
   // Mismatched confirmation: refused, French message.
   await otherPage.getByLabel('Nouveau mot de passe').fill('nouveau-mdp-2026')

@@ -46,6 +46,7 @@ export async function waitForHydration(page: Page) {
 /** Signs in through the login form and waits for the landing page. */
 export async function login(page: Page, email: string, password = DEMO_PASSWORD, path = '/connexion') {
   await page.goto(path)
+  await waitForHydration(page)
   await page.getByLabel('Adresse e-mail').fill(email)
   await page.getByLabel('Mot de passe', { exact: true }).fill(password)
   await page.getByRole('button', { name: 'Se connecter' }).click()

@@ -1,7 +1,7 @@
 // Starts the whole stack once for the E2E run and hands its URLs to the
 // specs through environment variables (inherited by Playwright's workers).
 import { existsSync, readFileSync } from 'node:fs'
-import { chromium, type FullConfig } from '@playwright/test'
+import { chromium, type Browser, type FullConfig } from '@playwright/test'
 import { startStack, type RunningStack } from '../support/stack.ts'
 
 export default async function globalSetup(config: FullConfig) {
@@ -24,15 +24,14 @@ export default async function globalSetup(config: FullConfig) {
   process.env.E2E_SUPABASE_SERVICE_ROLE_KEY = stack.serviceRoleKey
   console.log(`[e2e] pile prête en ${((Date.now() - started) / 1000).toFixed(0)} s : ${stack.app_url}`)
 
-  // Warm-up: the first browser visit makes Vite transform the client modules;
-  // doing it here keeps that delay (and any dependency re-optimisation
-  // reload) out of the first spec.
+  // Warm-up: Vite transforms client modules and discovers dependencies on
+  // first use, and a discovery reloads the open page, which makes specs
+  // flaky. Visiting every page of both shells once, here, gets that over with.
   const browser = await chromium.launch(config.projects[0]?.use.launchOptions)
   try {
-    const page = await browser.newPage()
-    for (let i = 0; i < 2; i++) {
-      await page.goto(`${stack.app_url}/connexion`, { waitUntil: 'networkidle', timeout: 120_000 })
-    }
+    await warmUp(browser, stack.app_url)
+  } catch (error) {
+    console.warn(`[e2e] échauffement incomplet : ${error instanceof Error ? error.message : error}`)
   } finally {
     await browser.close()
   }
@@ -40,4 +39,25 @@ export default async function globalSetup(config: FullConfig) {
   return async () => {
     await stack.stop()
   }
+}
+
+async function warmUp(browser: Browser, appUrl: string) {
+  const started = Date.now()
+  for (const email of ['client@acme.test', 'admin@nourx.test']) {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(`${appUrl}/connexion`, { waitUntil: 'networkidle', timeout: 120_000 })
+    await page.getByLabel('Adresse e-mail').fill(email)
+    await page.getByLabel('Mot de passe', { exact: true }).fill('demo-nourx-2026')
+    await page.getByRole('button', { name: 'Se connecter' }).click()
+    await page.waitForURL((url) => url.pathname !== '/connexion', { timeout: 60_000 })
+    const links = await page.locator('aside nav a').evaluateAll((anchors) =>
+      anchors.map((a) => (a as HTMLAnchorElement).pathname),
+    )
+    for (const path of links) {
+      await page.goto(`${appUrl}${path}`, { waitUntil: 'networkidle', timeout: 120_000 }).catch(() => {})
+    }
+    await context.close()
+  }
+  console.log(`[e2e] échauffement : ${((Date.now() - started) / 1000).toFixed(0)} s`)
 }

@@ -42,6 +42,7 @@ function watchConsole(page: Page) {
 }
 
 test('espace client : chaque page répond, sans violation CSP, captures 390 et 1440', async ({ page }) => {
+  test.setTimeout(240_000) // 8 pages × 2 full-page screenshots
   const problems = watchConsole(page)
   await login(page, CLIENT_ACME)
   for (const [path, name] of CLIENT_PAGES) {
@@ -101,6 +102,7 @@ test('un client ne voit que ses projets', async ({ page }) => {
 })
 
 test('administration : chaque page répond, sans violation CSP, captures 390 et 1440', async ({ page }) => {
+  test.setTimeout(300_000) // 10 pages × 2 full-page screenshots
   const problems = watchConsole(page)
   await login(page, ADMIN)
   for (const [path, name, title] of ADMIN_PAGES) {
