@@ -153,7 +153,8 @@ export default function AdminInvoicePage({ loaderData, actionData }: Route.Compo
           </div>
         }
       />
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,1.2fr)]">
+      {/* A draft's editor needs the full width; the side cards then follow it. */}
+      <div className={draft ? 'flex flex-col gap-6' : 'grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,1.2fr)]'}>
         <div className="flex flex-col gap-6">
           {draft ? (
             <Card>
@@ -240,7 +241,7 @@ export default function AdminInvoicePage({ loaderData, actionData }: Route.Compo
             </Card>
           )}
         </div>
-        <div className="flex flex-col gap-6">
+        <div className={draft ? 'grid items-start gap-6 md:grid-cols-2' : 'flex flex-col gap-6'}>
           <Card>
             <CardHeader>
               <CardTitle>Totaux</CardTitle>

@@ -159,4 +159,8 @@ test('annulation par avoir, et devis transformé en facture', async ({ page }) =
   await page.getByRole('button', { name: 'Créer la facture' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Facture brouillon')
   await expect(page.locator('[data-total="ttc"]')).toHaveText(formatXOF(295_000))
+
+  await page.goto('/admin/factures-devis?type=devis&statut=accepted')
+  await expect(page.locator('tbody tr').first()).toBeVisible()
+  await screenshotBoth(page, 'admin-factures-devis-liste-devis')
 })
