@@ -2,7 +2,7 @@ import { ArchiveIcon, ArchiveRestoreIcon, FolderKanbanIcon, LifeBuoyIcon, MailIc
 import { data, Form, Link, useNavigation } from 'react-router'
 import { ClientForm } from '~/components/admin/client-form.tsx'
 import { ConfirmAction } from '~/components/admin/confirm.tsx'
-import { FormError, useZodForm, ZSelect, ZText } from '~/components/admin/form.tsx'
+import { FormError, useZodForm, ZSelect, ZText, ZTextarea } from '~/components/admin/form.tsx'
 import { Stat } from '~/components/admin/stat.tsx'
 import { StatusBadge } from '~/components/admin/status-badge.tsx'
 import { PageHeader } from '~/components/shell/page.tsx'
@@ -11,10 +11,19 @@ import { Button } from '~/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/components/ui/card.tsx'
 import { Progress } from '~/components/ui/progress.tsx'
 import { formError, intentOf, parseForm, unknownIntent, writeErrorMessage } from '~/lib/admin/action.server.ts'
-import { deleteClient, getClientOverview, removeMember, setClientArchived, setMemberRole, updateClient } from '~/lib/admin/clients.server.ts'
+import {
+  addClientNote,
+  deleteClient,
+  deleteClientNote,
+  getClientOverview,
+  removeMember,
+  setClientArchived,
+  setMemberRole,
+  updateClient,
+} from '~/lib/admin/clients.server.ts'
 import { authAdminClient, inviteMember, resendInvitation } from '~/lib/admin/invite.server.ts'
 import { INVOICE_STATUS, MEMBER_ROLE, PROJECT_STATUS, TICKET_STATUS } from '~/lib/admin/labels.ts'
-import { ClientSchema, InviteMemberSchema, MemberRefSchema, MemberRoleSchema } from '~/lib/admin/schemas.ts'
+import { ClientNoteSchema, ClientSchema, IdSchema, InviteMemberSchema, MemberRefSchema, MemberRoleSchema } from '~/lib/admin/schemas.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
 import { getEnv, getSupabase } from '~/lib/context.server.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
@@ -43,6 +52,18 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const intent = intentOf(form)
   const here = `/admin/clients/${params.id}`
   const done = (message: string, to = here) => redirectWithFlash(to, { kind: 'success', message }, env)
+
+  if (intent === 'add_note') {
+    const submission = parseForm(form, ClientNoteSchema)
+    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, 400)
+    try {
+      await addClientNote(db, params.id, submission.value.body)
+      return done('Note ajoutée.')
+    } catch (error) {
+      const { message, status } = writeErrorMessage(error)
+      return data({ intent, result: submission.reply({ formErrors: [message] }) }, status)
+    }
+  }
 
   if (intent === 'update' || intent === 'invite') {
     const submission = parseForm(form, intent === 'update' ? ClientSchema : InviteMemberSchema)
@@ -82,6 +103,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         await removeMember(db, params.id, member.user_id)
         return done('Membre retiré du client. Son compte n’a plus accès aux données de ce client.')
       }
+      case 'delete_note': {
+        const parsed = IdSchema.safeParse({ id: form.get('note_id') })
+        if (!parsed.success) return data({ formError: 'Note invalide.' }, 400)
+        await deleteClientNote(db, params.id, parsed.data.id)
+        return done('Note supprimée.')
+      }
       case 'archive':
       case 'unarchive':
         await setClientArchived(db, params.id, intent === 'archive')
@@ -101,7 +128,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 type ActionResult = { intent?: string; result?: unknown; formError?: string } | undefined
 
 export default function ClientPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { client, members, projects, invoices, tickets, summary } = loaderData
+  const { client, members, projects, invoices, tickets, notes, summary } = loaderData
   const result = actionData as ActionResult
   const resultFor = (intent: string) => (result?.intent === intent ? result.result : undefined)
   const address = [client.address, client.city, client.country].filter(Boolean).join(', ')
@@ -286,6 +313,44 @@ export default function ClientPage({ loaderData, actionData }: Route.ComponentPr
           </CardContent>
         </Card>
 
+        <Card className="xl:col-span-2" id="notes">
+          <CardHeader>
+            <CardTitle>Notes internes</CardTitle>
+            <CardDescription>Réservées à l’équipe NOURX : jamais visibles par le client.</CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-6 lg:grid-cols-2">
+            <NoteForm key={notes.length} lastResult={resultFor('add_note')} />
+            {notes.length === 0 ? (
+              <p className="text-sm text-muted-foreground">Aucune note pour l’instant.</p>
+            ) : (
+              <ul className="flex flex-col gap-3">
+                {notes.map((n) => (
+                  <li key={n.id} className="flex gap-2 rounded-lg border p-3">
+                    <div className="min-w-0 flex-1">
+                      <p className="text-sm whitespace-pre-wrap">{n.body}</p>
+                      <p className="mt-1 text-xs text-muted-foreground">
+                        {n.author ?? 'Auteur supprimé'} · {formatShortDate(n.created_at)}
+                      </p>
+                    </div>
+                    <ConfirmAction
+                      trigger={
+                        <Button variant="ghost" size="icon-sm" aria-label="Supprimer la note">
+                          <Trash2Icon aria-hidden="true" />
+                        </Button>
+                      }
+                      title="Supprimer cette note ?"
+                      description="Elle disparaît de la fiche ; le journal d’audit en garde la trace."
+                      intent="delete_note"
+                      fields={{ note_id: n.id }}
+                      confirmLabel="Supprimer"
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </CardContent>
+        </Card>
+
         <Card className="xl:col-span-2" id="fiche">
           <CardHeader>
             <CardTitle>Fiche de l’entreprise</CardTitle>
@@ -324,6 +389,22 @@ export default function ClientPage({ loaderData, actionData }: Route.ComponentPr
         </Card>
       </div>
     </>
+  )
+}
+
+function NoteForm({ lastResult }: { lastResult: unknown }) {
+  const { form, fields, formProps } = useZodForm(ClientNoteSchema, { id: 'note', lastResult })
+  const navigation = useNavigation()
+  const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'add_note'
+  return (
+    <Form method="post" {...formProps} className="flex flex-col gap-3">
+      <input type="hidden" name="intent" value="add_note" />
+      <FormError message={form.errors?.[0]} />
+      <ZTextarea field={fields.body} label="Nouvelle note" rows={4} />
+      <Button type="submit" variant="outline" disabled={busy} className="self-start">
+        {busy ? 'Enregistrement…' : 'Ajouter la note'}
+      </Button>
+    </Form>
   )
 }
 

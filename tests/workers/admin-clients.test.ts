@@ -183,6 +183,23 @@ describe('client page', () => {
     expect((await auditFor('clients', id)).at(-1)!.action).toBe('delete')
   })
 
+  it('adds and deletes internal notes (admin only, audited)', async () => {
+    const { id } = await newClient()
+    const path = `/admin/clients/${id}`
+    const body = `Préfère être appelé le matin ${crypto.randomUUID()}`
+    expect((await callAction(detailAction, { as: ADMIN, path, params: { id }, form: { intent: 'add_note', body } })).status).toBe(302)
+    const { data } = await callLoader(detailLoader, { as: ADMIN, path, params: { id } })
+    expect(data.notes).toEqual([expect.objectContaining({ body, author: expect.any(String) })])
+    const empty = await callAction(detailAction, { as: ADMIN, path, params: { id }, form: { intent: 'add_note', body: '   ' } })
+    expect(empty.status).toBe(400)
+    expect(empty.data.result.error.body[0]).toMatch(/obligatoire/)
+    expect((await callAction(detailAction, { as: ACME, path, params: { id }, form: { intent: 'add_note', body: 'x' } })).status).toBe(403)
+    const noteId = data.notes[0].id
+    expect((await callAction(detailAction, { as: ACME, path, params: { id }, form: { intent: 'delete_note', note_id: noteId } })).status).toBe(403)
+    expect((await callAction(detailAction, { as: ADMIN, path, params: { id }, form: { intent: 'delete_note', note_id: noteId } })).status).toBe(302)
+    expect((await auditFor('client_notes', noteId)).map((a) => a.action)).toEqual(['insert', 'delete'])
+  })
+
   it('answers 400 to an unknown intent', async () => {
     const res = await callAction(detailAction, { as: ADMIN, path: `/admin/clients/${IDS.acme}`, params: { id: IDS.acme }, form: { intent: 'boom' } })
     expect(res.status).toBe(400)

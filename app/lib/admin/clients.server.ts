@@ -57,7 +57,7 @@ export async function listClients(db: Db, params: ListParams<ClientSort>) {
 
 /** Everything the client page shows, in one parallel round trip. Null when the client does not exist. */
 export async function getClientOverview(db: Db, id: string) {
-  const [client, members, projects, invoices, tickets] = await Promise.all([
+  const [client, members, projects, invoices, tickets, notes] = await Promise.all([
     db.from('clients').select('*').eq('id', id).maybeSingle(),
     db
       .from('client_members')
@@ -77,8 +77,14 @@ export async function getClientOverview(db: Db, id: string) {
       .eq('client_id', id)
       .order('created_at', { ascending: false })
       .limit(50),
+    db
+      .from('client_notes')
+      .select('id, body, created_at, author_id, profiles(full_name, email)')
+      .eq('client_id', id)
+      .order('created_at', { ascending: false })
+      .limit(50),
   ])
-  for (const r of [client, members, projects, invoices, tickets]) {
+  for (const r of [client, members, projects, invoices, tickets, notes]) {
     if (r.error) {
       console.error(`[admin] fiche client : ${r.error.code} ${r.error.message}`)
       throw new Response('La fiche client n’a pas pu être chargée.', { status: 500 })
@@ -107,6 +113,10 @@ export async function getClientOverview(db: Db, id: string) {
     projects: projects.data ?? [],
     invoices: invoiceRows,
     tickets: tickets.data ?? [],
+    notes: (notes.data ?? []).map((n) => {
+      const p = (n.profiles ?? {}) as { full_name?: string; email?: string }
+      return { id: n.id as string, body: n.body as string, created_at: n.created_at as string, author: p.full_name || p.email || null }
+    }),
     summary: { balanceDue, openTickets },
   }
 }
@@ -153,4 +163,18 @@ export async function clientOptions(db: Db) {
   const { data, error } = await db.from('clients').select('id, name').eq('is_archived', false).order('name').limit(500)
   if (error) throw new Response('La liste des clients n’a pas pu être chargée.', { status: 500 })
   return (data ?? []).map((c) => ({ value: c.id as string, label: c.name as string }))
+}
+
+/** Section — internal notes (admin only, never shown to the client). */
+export async function addClientNote(db: Db, clientId: string, body: string) {
+  const rows = check(await db.from('client_notes').insert({ client_id: clientId, body }).select('id'), 'note client')
+  return requireRow(rows, 'Note')
+}
+
+export async function deleteClientNote(db: Db, clientId: string, noteId: string) {
+  const rows = check(
+    await db.from('client_notes').delete().eq('id', noteId).eq('client_id', clientId).select('id'),
+    'suppression note client',
+  )
+  return requireRow(rows, 'Note')
 }

@@ -84,6 +84,10 @@ export const InviteMemberSchema = z.object({
 })
 export type InviteMemberInput = z.infer<typeof InviteMemberSchema>
 
+export const ClientNoteSchema = z.object({
+  body: requiredText('La note', 10000),
+})
+
 export const MemberRefSchema = z.object({ user_id: uuid('Le membre') })
 
 export const MemberRoleSchema = z.object({ user_id: uuid('Le membre'), role: z.enum(['owner', 'member'], msg('Rôle invalide.')) })
