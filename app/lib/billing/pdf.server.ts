@@ -104,7 +104,7 @@ export function invoicePdf(invoice: InvoiceDetail, seller: PdfSellerInput): Prom
       amountPaid: invoice.amount_paid,
       // The database's balance_due is 0 once canceled; the PDF module checks
       // TTC − paid = balance and says "annulée, rien n'est dû" itself.
-      balanceDue: invoice.status === 'canceled' ? invoice.total_ttc - invoice.amount_paid : invoice.balance_due,
+      balanceDue: invoice.balance_due,
       payments: invoice.payments.map((p) => ({
         paidAt: p.paid_at,
         amount: p.amount,

@@ -190,13 +190,21 @@ describe('facture', () => {
   test('cancelled invoice points to its credit note; a draft has no number', async () => {
     const canceled = await exact(
       await renderInvoicePdf(
-        sampleInvoice({ status: 'canceled', creditNote: { number: 'AVO-2026-00003', issuedAt: '2026-03-15T09:30:00+00:00' } }),
+        sampleInvoice({
+          status: 'canceled',
+          balanceDue: 0,
+          creditNote: { number: 'AVO-2026-00003', issuedAt: '2026-03-15T09:30:00+00:00' },
+        }),
         sampleSeller(),
       ),
     )
     expect(canceled).toContain('ANNULÉE')
     expect(canceled).toContain('annulée par l’avoir AVO-2026-00003')
     expect(canceled).not.toContain('Modalités de paiement')
+    expect(canceled).not.toContain('Reste à payer')
+    await expect(renderInvoicePdf(sampleInvoice({ status: 'canceled' }), sampleSeller())).rejects.toThrow(
+      /annulée n’a pas de reste à payer/,
+    )
 
     const draft = await exact(await renderInvoicePdf(sampleInvoice({ status: 'draft', number: null }), sampleSeller()))
     expect(draft).toContain('BROUILLON')

@@ -415,7 +415,10 @@ export async function drawInvoice(invoice: PdfInvoice, seller: PdfSeller, fonts:
     [
       ...totalsRows(invoice.totals),
       { label: 'Déjà payé', value: formatXOF(invoice.amountPaid) },
-      { label: 'Reste à payer', value: formatXOF(invoice.balanceDue), strong: true, ruleAbove: true },
+      // A cancelled invoice says "Aucun paiement n’est dû" below: no balance row.
+      ...(invoice.status === 'canceled'
+        ? []
+        : [{ label: 'Reste à payer', value: formatXOF(invoice.balanceDue), strong: true, ruleAbove: true }]),
     ],
     `Arrêtée la présente facture à la somme de ${amountInFrenchWords(invoice.totals.totalTtc)} toutes taxes comprises.`,
     invoice.notes,
@@ -725,7 +728,10 @@ export async function drawReceipt(receipt: PdfReceipt, seller: PdfSeller, fonts:
     [
       { label: 'Total de la facture TTC', value: formatXOF(invoice.totalTtc) },
       { label: 'Total réglé à ce jour', value: formatXOF(invoice.amountPaid) },
-      { label: 'Reste à payer', value: formatXOF(invoice.balanceDue), strong: true, ruleAbove: true },
+      // A cancelled invoice says "Aucun paiement n’est dû" below: no balance row.
+      ...(invoice.status === 'canceled'
+        ? []
+        : [{ label: 'Reste à payer', value: formatXOF(invoice.balanceDue), strong: true, ruleAbove: true }]),
     ],
     invoice.balanceDue === 0
       ? `La facture ${invoice.number} est intégralement réglée.`

@@ -313,7 +313,13 @@ export const PdfInvoiceSchema = z
       ctx.addIssue({ code: 'custom', path: ['number'], message: 'Une facture émise doit avoir un numéro.' })
     }
     checkTotals(invoice.items, invoice.totals, ctx)
-    if (invoice.totals.totalTtc - invoice.amountPaid !== invoice.balanceDue) {
+    // A cancelled invoice owes nothing (the database zeroes its balance when
+    // the credit note is issued); otherwise the balance is TTC minus paid.
+    if (invoice.status === 'canceled') {
+      if (invoice.balanceDue !== 0) {
+        ctx.addIssue({ code: 'custom', path: ['balanceDue'], message: 'Une facture annulée n’a pas de reste à payer.' })
+      }
+    } else if (invoice.totals.totalTtc - invoice.amountPaid !== invoice.balanceDue) {
       ctx.addIssue({
         code: 'custom',
         path: ['balanceDue'],
