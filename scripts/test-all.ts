@@ -27,6 +27,7 @@ const LAYERS: Layer[] = [
   { name: 'pdf', what: 'PDF documents (Node)', kind: 'vitest', config: 'app/lib/pdf/vitest.config.ts' },
   { name: 'pdf-workers', what: 'PDF documents in workerd', kind: 'vitest', config: 'app/lib/pdf/vitest.workers.config.ts' },
   { name: 'payments', what: 'CinetPay core in workerd (x-token vectors, client, decisions)', kind: 'vitest', config: 'app/lib/payments/vitest.config.ts' },
+  { name: 'payments-wiring', what: 'payments wired to the stack in workerd (webhook, queue, pay, exactly once)', kind: 'vitest', config: 'app/lib/payments/vitest.wiring.config.ts' },
   { name: 'workers', what: 'app in workerd: loaders, actions, guards, webhook, queue', kind: 'vitest', config: 'tests/workers/vitest.config.ts' },
   { name: 'e2e', what: 'Playwright end to end in Chromium', kind: 'playwright', config: 'playwright.config.ts' },
 ]
