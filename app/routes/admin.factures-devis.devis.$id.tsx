@@ -9,7 +9,7 @@ import { Button, buttonVariants } from '~/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/components/ui/card.tsx'
 import { formError, intentOf, parseForm, unknownIntent, writeErrorMessage } from '~/lib/admin/action.server.ts'
 import { deleteDraft, editorOptions, getAdminQuote, invoiceFromQuote, sendDocument, updateDraft } from '~/lib/admin/billing/billing.server.ts'
-import { BillingDocumentSchema, QUOTE_STATUS } from '~/lib/admin/billing/schemas.ts'
+import { BillingDocumentSchema, frDecimal, QUOTE_STATUS } from '~/lib/admin/billing/schemas.ts'
 import { INVOICE_STATUS } from '~/lib/admin/labels.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
 import { getEnv, getSupabase } from '~/lib/context.server.ts'
@@ -147,11 +147,11 @@ export default function AdminQuotePage({ loaderData, actionData }: Route.Compone
                     client_id: quote.client_id,
                     project_id: quote.project_id ?? undefined,
                     title: quote.title,
-                    vat_rate: String(quote.vat_rate),
+                    vat_rate: frDecimal(quote.vat_rate),
                     deadline: quote.valid_until ?? undefined,
                     notes: quote.notes ?? undefined,
                     terms: quote.terms ?? undefined,
-                    items: quote.items.map((i) => ({ label: i.label, description: i.description ?? undefined, quantity: String(i.quantity), unit_price: String(i.unit_price) })),
+                    items: quote.items.map((i) => ({ label: i.label, description: i.description ?? undefined, quantity: frDecimal(i.quantity), unit_price: String(i.unit_price) })),
                   }}
                   submitLabel="Enregistrer le brouillon"
                 />

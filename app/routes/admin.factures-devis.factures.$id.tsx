@@ -19,7 +19,7 @@ import {
   sendDocument,
   updateDraft,
 } from '~/lib/admin/billing/billing.server.ts'
-import { BillingDocumentSchema, CancelSchema, ManualPaymentSchema, PAYMENT_METHOD_LABEL } from '~/lib/admin/billing/schemas.ts'
+import { BillingDocumentSchema, frDecimal, CancelSchema, ManualPaymentSchema, PAYMENT_METHOD_LABEL } from '~/lib/admin/billing/schemas.ts'
 import { AdminWriteError } from '~/lib/admin/db.ts'
 import { INVOICE_STATUS } from '~/lib/admin/labels.ts'
 import { fileFrom } from '~/lib/admin/tasks/upload.server.ts'
@@ -174,13 +174,13 @@ export default function AdminInvoicePage({ loaderData, actionData }: Route.Compo
                     client_id: invoice.client_id,
                     project_id: invoice.project_id ?? undefined,
                     title: invoice.title,
-                    vat_rate: String(invoice.vat_rate),
+                    vat_rate: frDecimal(invoice.vat_rate),
                     deadline: invoice.due_date ?? undefined,
                     notes: invoice.notes ?? undefined,
                     items: invoice.items.map((i) => ({
                       label: i.label,
                       description: i.description ?? undefined,
-                      quantity: String(i.quantity),
+                      quantity: frDecimal(i.quantity),
                       unit_price: String(i.unit_price),
                     })),
                   }}
@@ -259,7 +259,12 @@ export default function AdminInvoicePage({ loaderData, actionData }: Route.Compo
                   Émis le {formatDateTime(invoice.credit_note.issued_at)} pour {formatXOF(invoice.credit_note.amount)}
                 </CardDescription>
               </CardHeader>
-              <CardContent className="text-sm">Motif : {invoice.credit_note.reason}</CardContent>
+              <CardContent className="flex flex-col items-start gap-3 text-sm">
+                <p>Motif : {invoice.credit_note.reason}</p>
+                <a href={`/api/admin/factures/${invoice.id}/avoir?apercu`} target="_blank" rel="noreferrer" className={buttonVariants({ variant: 'outline', size: 'sm' })}>
+                  <FileTextIcon aria-hidden="true" /> PDF de l’avoir
+                </a>
+              </CardContent>
             </Card>
           )}
           {invoice.status === 'canceled' && !invoice.credit_note && invoice.cancel_reason && (

@@ -1,7 +1,9 @@
 import { KanbanSquareIcon, ListChecksIcon, ListIcon, PlusIcon } from 'lucide-react'
-import { data, Link, useLocation } from 'react-router'
+import { useEffect } from 'react'
+import { data, Link, useFetcher, useLocation } from 'react-router'
 import { ListBusy, ListToolbar, Pagination, SortHeader } from '~/components/admin/list.tsx'
 import { TaskBoard } from '~/components/admin/tasks/task-board.tsx'
+import { notify } from '~/components/toast-host.tsx'
 import { EmptyState, PageHeader } from '~/components/shell/page.tsx'
 import { PriorityBadge, TaskStatusBadge } from '~/components/tasks/task-badges.tsx'
 import { buttonVariants } from '~/components/ui/button.tsx'
@@ -157,7 +159,9 @@ export default function AdminTasksPage({ loaderData }: Route.ComponentProps) {
                       <TableCell>
                         <PriorityBadge priority={t.priority} always />
                       </TableCell>
-                      <TableCell className="text-muted-foreground">{t.assignee?.name ?? '—'}</TableCell>
+                      <TableCell>
+                        <AssignSelect taskId={t.id} title={t.title} value={t.assignee?.id ?? ''} staff={options.staff} />
+                      </TableCell>
                       <TableCell className={cn('whitespace-nowrap', late ? 'font-medium text-danger' : 'text-muted-foreground')}>
                         {t.due_date ? formatShortDate(t.due_date) : '—'}
                         {late && <span className="sr-only"> (en retard)</span>}
@@ -172,5 +176,30 @@ export default function AdminTasksPage({ loaderData }: Route.ComponentProps) {
         </ListBusy>
       )}
     </>
+  )
+}
+
+/** Assignment from the list, without opening the task (optimistic: the select shows the choice at once). */
+function AssignSelect({ taskId, title, value, staff }: { taskId: string; title: string; value: string; staff: { value: string; label: string }[] }) {
+  const fetcher = useFetcher<{ ok?: boolean; formError?: string }>()
+  const current = fetcher.formData ? String(fetcher.formData.get('assigned_to') ?? '') : value
+  const error = fetcher.state === 'idle' ? fetcher.data?.formError : undefined
+  useEffect(() => {
+    if (error) notify('error', `« ${title} » : ${error}`)
+  }, [error, fetcher.data, title])
+  return (
+    <select
+      aria-label={`Assigner « ${title} »`}
+      className="h-8 max-w-40 rounded-md border bg-transparent px-2 text-sm"
+      value={current}
+      onChange={(e) => fetcher.submit({ intent: 'assign', task_id: taskId, assigned_to: e.target.value }, { method: 'post', action: '/admin/taches?index' })}
+    >
+      <option value="">Personne</option>
+      {staff.map((s) => (
+        <option key={s.value} value={s.value}>
+          {s.label}
+        </option>
+      ))}
+    </select>
   )
 }

@@ -66,6 +66,12 @@ test('liste, création, checklist et pièce jointe', async ({ page }) => {
   await expect(page).toHaveURL(/vue=liste/)
   await expect(page.getByRole('link', { name: 'Correctif : panier sur iPhone SE' })).toBeVisible()
   await screenshotBoth(page, 'admin-taches-liste')
+  // Assignment straight from the list.
+  const urgent = '50000000-0000-4000-8000-000000000016'
+  await page.getByLabel('Assigner « Correctif : panier sur iPhone SE »').selectOption('')
+  await expect.poll(async () => (await adminClient().from('tasks').select('assigned_to').eq('id', urgent).single()).data?.assigned_to).toBeNull()
+  await page.getByLabel('Assigner « Correctif : panier sur iPhone SE »').selectOption({ index: 1 })
+  await expect.poll(async () => (await adminClient().from('tasks').select('assigned_to').eq('id', urgent).single()).data?.assigned_to).not.toBeNull()
 
   await page.goto('/admin/taches/nouvelle')
   await page.getByRole('button', { name: 'Créer la tâche' }).click()

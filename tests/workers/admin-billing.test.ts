@@ -6,6 +6,7 @@
 import { createClient } from '@supabase/supabase-js'
 import { describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
+import { loader as creditNotePdf } from '~/routes/api.admin.factures.$id.avoir.tsx'
 import { loader as invoicePdf } from '~/routes/api.admin.factures.$id.pdf.tsx'
 import { action as quoteAction } from '~/routes/admin.factures-devis.devis.$id.tsx'
 import { action as invoiceAction, loader as invoiceLoader } from '~/routes/admin.factures-devis.factures.$id.tsx'
@@ -172,6 +173,10 @@ describe('payments, duplicate, cancellation', () => {
     const { data: note } = await serviceClient().from('credit_notes').select('number, amount, reason').eq('invoice_id', id).single()
     expect(note).toMatchObject({ amount: 2_283_304, reason: 'Erreur de TVA' })
     expect(note!.number).toMatch(/^AVO-\d{4}-\d{5}$/)
+    const pdf = await callLoader(creditNotePdf, { as: ADMIN, path: `/api/admin/factures/${id}/avoir`, params: { id } })
+    expect(pdf.status).toBe(200)
+    expect(String(pdf.data).startsWith('%PDF-')).toBe(true)
+    expect((await callLoader(creditNotePdf, { as: ACME, path: `/api/admin/factures/${id}/avoir`, params: { id } })).status).toBe(403)
   })
 })
 

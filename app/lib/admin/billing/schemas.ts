@@ -113,6 +113,9 @@ export function estimateTotals(items: { quantity?: unknown; unit_price?: unknown
   return { lines, subtotal, vat, total: subtotal + vat }
 }
 
+/** 2.5 → "2,5": how a French user types it back (the schemas accept both). */
+export const frDecimal = (n: number) => String(n).replace('.', ',')
+
 export const BILLING_FILTERS = ['type', 'statut', 'client'] as const
 
 /** Quote statuses in the back office's words (the invoice ones are in ../labels.ts). */
