@@ -9,7 +9,7 @@ type TransactionEvent = Parameters<NonNullable<CloudflareOptions['beforeSendTran
 type SentryEvent = ErrorEvent | TransactionEvent
 
 const SECRET_HEADERS = /^(cookie|set-cookie|authorization|proxy-authorization|apikey|x-token|x-api-key)$/i
-const SECRET_FIELDS = /pass(word)?|mot_?de_?passe|secret|token|apikey|api_key|code_verifier|refresh|access_token/i
+const SECRET_FIELDS = /pass(word)?|mot_?de_?passe|confirmation|secret|token|apikey|api_key|code_verifier|refresh|access_token/i
 
 export function scrubEvent<E extends SentryEvent>(event: E): E {
   const request = event.request
