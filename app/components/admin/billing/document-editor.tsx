@@ -110,11 +110,11 @@ export function DocumentEditor({
                   <Input {...inputProps(item.description)} aria-label={`Description de la ligne ${index + 1}`} placeholder="Description (facultatif)" className="h-8 text-xs md:text-xs" />
                 </div>
                 <div className="flex flex-col gap-1">
-                  <Input {...inputProps(item.quantity)} inputMode="decimal" className="text-right tabular-nums" aria-label={`Quantité de la ligne ${index + 1}`} />
+                  <Input {...inputProps(item.quantity)} inputMode="decimal" placeholder="Qté" className="text-right tabular-nums" aria-label={`Quantité de la ligne ${index + 1}`} />
                   <FieldError id={item.quantity.errorId} errors={item.quantity.errors} />
                 </div>
                 <div className="flex flex-col gap-1">
-                  <Input {...inputProps(item.unit_price)} inputMode="numeric" className="text-right tabular-nums" aria-label={`Prix unitaire de la ligne ${index + 1}`} />
+                  <Input {...inputProps(item.unit_price)} inputMode="numeric" placeholder="Prix unitaire" className="text-right tabular-nums" aria-label={`Prix unitaire de la ligne ${index + 1}`} />
                   <FieldError id={item.unit_price.errorId} errors={item.unit_price.errors} />
                 </div>
                 <output className="flex h-10 items-center justify-end text-sm text-muted-foreground tabular-nums" aria-label={`Total estimé de la ligne ${index + 1}`}>
