@@ -8,6 +8,8 @@ const ACME_PROJECT = '30000000-0000-4000-8000-000000000001'
 const MOVED = '50000000-0000-4000-8000-000000000018' // « Formation de l'équipe à l'administration », todo, client-visible
 
 test('kanban : déplacer une tâche au clavier, le client la voit déplacée', async ({ page, browser }) => {
+  // Same starting point on every run: the task is still to do.
+  await adminClient().from('tasks').update({ status: 'todo' }).eq('id', MOVED)
   await login(page, ADMIN)
   await page.goto(`/admin/taches?projet=${ACME_PROJECT}`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tâches')
