@@ -31,7 +31,7 @@ describe('roadmap loader', () => {
   })
 
   it('shows Baobab only its own milestones', async () => {
-    const { data } = await callLoader(loader, { as: BAOBAB, path })
+    const { data } = await callLoader(loader, { as: BAOBAB, path, project: IDS.baobabProject })
     expect(data.milestones.length).toBe(3)
     expect(JSON.stringify(data)).not.toContain('ACME')
   })

@@ -26,6 +26,7 @@ export const APP = 'http://localhost:5173'
 
 export const IDS = {
   acmeClient: '20000000-0000-4000-8000-000000000001',
+  baobabClient: '20000000-0000-4000-8000-000000000002',
   acmeProject: '30000000-0000-4000-8000-000000000001',
   acmeDraftProject: '30000000-0000-4000-8000-000000000002',
   baobabProject: '30000000-0000-4000-8000-000000000003',
@@ -123,10 +124,18 @@ type Handler = (args: any) => unknown
 /** Calls a route loader as `email` (or anonymously with null). */
 export async function callLoader(
   loader: Handler,
-  { as, path, params = {} }: { as: string | null; path: string; params?: Record<string, string> },
+  {
+    as,
+    path,
+    params = {},
+    project,
+  }: { as: string | null; path: string; params?: Record<string, string>; project?: string },
 ) {
   const headers = new Headers()
-  if (as) headers.set('Cookie', await sessionCookie(as))
+  // `project` pins the project switcher: other test files create projects, and
+  // the default "current project" must not depend on which ran first.
+  const cookies = [as ? await sessionCookie(as) : null, project ? projectCookie(project) : null].filter(Boolean)
+  if (cookies.length) headers.set('Cookie', cookies.join('; '))
   const request = new Request(`${APP}${path}`, { headers })
   return settle(async () => loader({ request, context: buildContext(request), params }))
 }
@@ -202,4 +211,22 @@ function sequentialRounds(calls: { start: number; end: number }[]): number {
     depth[i] = 1 + Math.max(0, ...sorted.slice(0, i).map((p, j) => (p.end <= c.start ? depth[j] : 0)))
   })
   return Math.max(0, ...depth)
+}
+
+/** Client-visible tasks of a project, counted with the service role (other test files add tasks). */
+export async function clientVisibleTaskCount(projectId: string): Promise<number> {
+  const { count, error } = await adminClient()
+    .from('tasks')
+    .select('id', { count: 'exact', head: true })
+    .eq('project_id', projectId)
+    .eq('visibility', 'client')
+  if (error) throw error
+  return count ?? 0
+}
+
+/** Ids of a client company's projects (other test files create some). */
+export async function projectIdsOf(clientId: string): Promise<string[]> {
+  const { data, error } = await adminClient().from('projects').select('id').eq('client_id', clientId)
+  if (error) throw error
+  return data.map((p) => p.id as string)
 }
