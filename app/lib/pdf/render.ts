@@ -728,10 +728,7 @@ export async function drawReceipt(receipt: PdfReceipt, seller: PdfSeller, fonts:
     [
       { label: 'Total de la facture TTC', value: formatXOF(invoice.totalTtc) },
       { label: 'Total réglé à ce jour', value: formatXOF(invoice.amountPaid) },
-      // A cancelled invoice says "Aucun paiement n’est dû" below: no balance row.
-      ...(invoice.status === 'canceled'
-        ? []
-        : [{ label: 'Reste à payer', value: formatXOF(invoice.balanceDue), strong: true, ruleAbove: true }]),
+      { label: 'Reste à payer', value: formatXOF(invoice.balanceDue), strong: true, ruleAbove: true },
     ],
     invoice.balanceDue === 0
       ? `La facture ${invoice.number} est intégralement réglée.`
