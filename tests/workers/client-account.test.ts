@@ -187,7 +187,7 @@ describe('RGPD export', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8')
     expect(res.headers.get('Content-Disposition')).toMatch(/^attachment; filename="mes-donnees-nourx-\d{4}-\d{2}-\d{2}\.json"$/)
-    const body = await res.json()
+    const body = (await res.json()) as { profile: unknown; memberships: unknown }
     expect(body.profile).toMatchObject({ id: user.id, full_name: 'Koné Export', analytics_consent: false })
     expect(body.memberships).toEqual([expect.objectContaining({ client_id: IDS.acmeClient, role: 'member' })])
     expect(JSON.stringify(body)).not.toContain('client@acme.test')

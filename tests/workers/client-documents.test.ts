@@ -21,7 +21,7 @@ async function sign(
   })
 }
 
-async function put(upload: { signedUrl: string; contentType: string }, apikey: string, bytes: Uint8Array) {
+async function put(upload: { signedUrl: string; contentType: string }, apikey: string, bytes: Uint8Array<ArrayBuffer>) {
   return fetch(upload.signedUrl, {
     method: 'PUT',
     headers: { 'Content-Type': upload.contentType, apikey },
