@@ -110,6 +110,9 @@ export function TaskBoard({ columns, today }: { columns: BoardColumns; today: st
   const active = activeId ? byId.get(activeId) : null
   return (
     <DndContext
+      // A fixed id keeps dnd-kit's aria-describedby ids equal on the server and
+      // the client (its counter-based ids broke hydration of the board).
+      id="task-board"
       sensors={sensors}
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
