@@ -1,7 +1,8 @@
-import { Outlet, useLoaderData, useRouteLoaderData } from 'react-router'
+import { Outlet, useLoaderData, useLocation, useNavigation, useRouteLoaderData } from 'react-router'
 import { AppShell } from '~/components/shell/app-shell.tsx'
 import { CLIENT_BOTTOM_NAV, CLIENT_NAV } from '~/components/shell/nav-client.ts'
 import { ProjectSwitcher } from '~/components/shell/project-switcher.tsx'
+import { PageSkeleton } from '~/components/ui/page-skeleton.tsx'
 import { describeError, ErrorPage, ErrorPanel } from '~/components/error-page.tsx'
 import { requireClient } from '~/lib/auth.server.ts'
 import { getShellProfile } from '~/lib/profile.server.ts'
@@ -36,6 +37,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 export default function ClientLayout() {
   const { user, projects, currentProjectId, projectsFailed } = useLoaderData<typeof loader>()
+  const navigation = useNavigation()
+  const location = useLocation()
+  // On a slow mobile connection, show that the next page is coming instead of
+  // leaving the previous one on screen. Same-page loads (filters, search)
+  // keep the page, which dims its own results.
+  const leavingPage = navigation.state === 'loading' && navigation.location.pathname !== location.pathname
   return (
     <AppShell
       area="client"
@@ -53,7 +60,7 @@ export default function ClientLayout() {
         )
       }
     >
-      <Outlet />
+      {leavingPage ? <PageSkeleton /> : <Outlet />}
     </AppShell>
   )
 }
