@@ -33,8 +33,10 @@ test('paramètres : délais de réponse, aperçu des modèles, trace dans le jou
 
   // The audit journal shows the SLA change with its diff.
   await page.goto('/admin/journal?entite=settings')
-  await expect(page.getByText('sla_hours_low').first()).toBeVisible()
-  await expect(page.getByText('96', { exact: true }).first()).toBeVisible()
+  // The journal renders a table on laptops and cards on phones (one of them
+  // hidden by CSS): look only at what is shown.
+  await expect(page.getByText('sla_hours_low').filter({ visible: true }).first()).toBeVisible()
+  await expect(page.getByText('96', { exact: true }).filter({ visible: true }).first()).toBeVisible()
   await screenshotBoth(page, 'admin-journal-parametres')
 
   await adminClient().from('settings').update({ sla_hours_low: before?.sla_hours_low ?? 72 }).eq('id', true)
