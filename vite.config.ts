@@ -43,6 +43,13 @@ export default defineConfig({
       'radix-ui',
       'sonner',
       'zod',
+      // Deps of back-office and form pages: listed so that the first visit to
+      // such a page does not make Vite re-optimise and reload mid-test.
+      '@dnd-kit/core',
+      '@dnd-kit/sortable',
+      '@dnd-kit/utilities',
+      '@conform-to/react',
+      '@conform-to/zod/v4',
     ],
   },
   server: {
