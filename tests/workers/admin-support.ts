@@ -5,11 +5,8 @@
 // Supabase started by support/global-setup.ts. The service-role client here
 // only checks results and reads the audit trail.
 import { createClient } from '@supabase/supabase-js'
-import { RouterContextProvider } from 'react-router'
 import { inject } from 'vitest'
-import { requestContext, supabaseContext } from '~/lib/context.server.ts'
-import type { AppEnv } from '~/lib/env.server.ts'
-import { createSupabaseServerClient } from '~/lib/supabase.server.ts'
+import { buildContext, sessionCookie, settle } from './client-support.ts'
 
 export const PASSWORD = 'demo-nourx-2026'
 export const ADMIN = 'admin@nourx.test'
@@ -24,94 +21,18 @@ export const IDS = {
   acmeShop: '30000000-0000-4000-8000-000000000001',
 }
 
-export function testEnv(): AppEnv {
-  return {
-    APP_URL: APP,
-    SUPABASE_URL: inject('supabaseUrl'),
-    SUPABASE_ANON_KEY: inject('supabaseAnonKey'),
-    SUPABASE_SERVICE_ROLE_KEY: inject('supabaseServiceRoleKey'),
-    isLocalHttp: true,
-  } as AppEnv
-}
-
 export function serviceClient() {
   return createClient(inject('supabaseUrl'), inject('supabaseServiceRoleKey'), {
     auth: { persistSession: false, autoRefreshToken: false },
   })
 }
 
-const sessions = new Map<string, string>()
-
-/** Signs in through @supabase/ssr like the login action; returns the session's Cookie header. */
-export async function sessionCookie(email: string): Promise<string> {
-  const cached = sessions.get(email)
-  if (cached) return cached
-  const { supabase, headers } = createSupabaseServerClient(new Request(`${APP}/connexion`), testEnv())
-  const { error } = await supabase.auth.signInWithPassword({ email, password: PASSWORD })
-  if (error) throw error
-  const cookie = headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ')
-  sessions.set(email, cookie)
-  return cookie
-}
-
-function buildContext(request: Request) {
-  const context = new RouterContextProvider()
-  const { supabase, headers } = createSupabaseServerClient(request, testEnv())
-  context.set(supabaseContext, { supabase, headers })
-  context.set(requestContext, {
-    env: testEnv(),
-    bindings: {} as Env,
-    executionContext: { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext,
-    nonce: 'test',
-  })
-  return context
-}
-
-export interface Outcome {
-  status: number
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  data: any
-  location?: string | null
-}
-
-/** What a loader/action returned or threw, normalised: plain data, data(), Response/redirect. */
-async function settle(run: () => Promise<unknown>): Promise<Outcome> {
-  let value: unknown
-  try {
-    value = await run()
-  } catch (thrown) {
-    value = thrown
-  }
-  if (value instanceof Response) {
-    const text = await value.text()
-    let body: unknown = text
-    try {
-      body = JSON.parse(text)
-    } catch {
-      /* not JSON */
-    }
-    return { status: value.status, data: body, location: value.headers.get('Location') }
-  }
-  if (value && typeof value === 'object' && (value as { type?: string }).type === 'DataWithResponseInit') {
-    const d = value as { data: unknown; init: ResponseInit | null }
-    return { status: d.init?.status ?? 200, data: d.data }
-  }
-  if (value instanceof Error) throw value
-  return { status: 200, data: value }
-}
+// Sign-in, the Worker's per-request context and the outcome of a loader or
+// action are the same for admin and client tests: one implementation serves both.
+export { callLoader, sessionCookie, type Outcome } from './client-support.ts'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Handler = (args: any) => unknown
-
-export async function callLoader(loader: Handler, { as, path, params = {} }: { as: string | null; path: string; params?: Record<string, string> }) {
-  const headers = new Headers()
-  if (as) headers.set('Cookie', await sessionCookie(as))
-  const request = new Request(`${APP}${path}`, { headers })
-  return settle(async () => loader({ request, context: buildContext(request), params }))
-}
 
 /** Posts a form (urlencoded; multipart when `form` is a FormData) to a route action. */
 export async function callAction(

@@ -94,7 +94,7 @@ export interface Outcome<T = unknown> {
 }
 
 /** Normalises what a loader/action returned or threw: plain data, data(), redirect()/Response. */
-async function settle(run: () => Promise<unknown>): Promise<Outcome<any>> {
+export async function settle(run: () => Promise<unknown>): Promise<Outcome<any>> {
   let value: unknown
   try {
     value = await run()
