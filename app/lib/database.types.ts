@@ -2305,6 +2305,36 @@ export type Database = {
       expire_quotes: { Args: never; Returns: number }
       export_my_data: { Args: never; Returns: Json }
       mark_overdue_invoices: { Args: never; Returns: number }
+      move_task: {
+        Args: {
+          p_index: number
+          p_status: Database["public"]["Enums"]["task_status"]
+          p_task_id: string
+        }
+        Returns: {
+          assigned_to: string | null
+          completed_at: string | null
+          created_at: string
+          created_by: string | null
+          description: string | null
+          due_date: string | null
+          id: string
+          milestone_id: string | null
+          position: number
+          priority: Database["public"]["Enums"]["priority"]
+          project_id: string
+          status: Database["public"]["Enums"]["task_status"]
+          title: string
+          updated_at: string
+          visibility: Database["public"]["Enums"]["visibility"]
+        }
+        SetofOptions: {
+          from: "*"
+          to: "tasks"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       record_manual_payment: {
         Args: {
           p_amount: number
@@ -2349,6 +2379,14 @@ export type Database = {
           p_payment_method?: string
           p_transaction_id: string
         }
+        Returns: Json
+      }
+      reorder_milestones: {
+        Args: { p_ids: string[]; p_project_id: string }
+        Returns: number
+      }
+      replace_document_items: {
+        Args: { p_header?: Json; p_id: string; p_items: Json; p_kind: string }
         Returns: Json
       }
     }
