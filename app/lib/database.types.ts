@@ -20,6 +20,7 @@ export type Database = {
           id: string
           processed_at: string | null
           processed_by: string | null
+          processing_summary: Json | null
           reason: string | null
           requested_at: string
           status: Database["public"]["Enums"]["deletion_request_status"]
@@ -30,6 +31,7 @@ export type Database = {
           id?: string
           processed_at?: string | null
           processed_by?: string | null
+          processing_summary?: Json | null
           reason?: string | null
           requested_at?: string
           status?: Database["public"]["Enums"]["deletion_request_status"]
@@ -40,6 +42,7 @@ export type Database = {
           id?: string
           processed_at?: string | null
           processed_by?: string | null
+          processing_summary?: Json | null
           reason?: string | null
           requested_at?: string
           status?: Database["public"]["Enums"]["deletion_request_status"]
@@ -2334,6 +2337,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      process_account_deletion_request: {
+        Args: { p_note?: string; p_request_id: string }
+        Returns: Json
       }
       record_manual_payment: {
         Args: {

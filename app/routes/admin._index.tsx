@@ -7,11 +7,12 @@ import {
   HourglassIcon,
   LifeBuoyIcon,
   SmileIcon,
+  UserXIcon,
   UsersIcon,
   WalletIcon,
 } from 'lucide-react'
 import { Link } from 'react-router'
-import { RevenueChart } from '~/components/admin/revenue-chart.tsx'
+import { RevenueChart } from '~/components/admin/dashboard/revenue-chart.tsx'
 import { Stat } from '~/components/admin/stat.tsx'
 import { StatusBadge } from '~/components/admin/status-badge.tsx'
 import { PageHeader } from '~/components/shell/page.tsx'
@@ -35,8 +36,8 @@ const decimal = new Intl.NumberFormat('fr-CI', { maximumFractionDigits: 1 })
 const pct = (rate: number | null) => (rate === null ? '—' : percent.format(rate))
 
 export default function AdminDashboard({ loaderData }: Route.ComponentProps) {
-  const { kpis, overdueInvoices, lateTickets, paymentsToReview, now } = loaderData
-  const toDo = overdueInvoices.length + lateTickets.length + paymentsToReview.length
+  const { kpis, overdueInvoices, lateTickets, paymentsToReview, deletionRequests, now } = loaderData
+  const toDo = overdueInvoices.length + lateTickets.length + paymentsToReview.length + deletionRequests.length
   return (
     <>
       <PageHeader title="Tableau de bord" description="Ce qui demande votre attention et les indicateurs de l’agence." />
@@ -45,7 +46,7 @@ export default function AdminDashboard({ loaderData }: Route.ComponentProps) {
         <h2 id="a-traiter" className="mb-3 text-lg font-semibold">
           À traiter {toDo > 0 && <span className="text-muted-foreground">({toDo})</span>}
         </h2>
-        <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-3 [&>*]:min-w-0">
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-2 2xl:grid-cols-4 [&>*]:min-w-0">
           <Card className="gap-3">
             <CardHeader>
               <CardTitle className="flex items-center gap-2">
@@ -63,11 +64,14 @@ export default function AdminDashboard({ loaderData }: Route.ComponentProps) {
                   {overdueInvoices.map((i) => (
                     <li key={i.id} className="flex items-center gap-2 py-2">
                       <div className="min-w-0 flex-1">
-                        <Link to={`/admin/clients/${i.client_id}`} className="block truncate font-medium hover:underline">
-                          {i.client}
+                        <Link to={`/admin/factures-devis/factures/${i.id}`} className="block truncate font-medium hover:underline">
+                          {i.number ?? i.title} · {i.client}
                         </Link>
                         <div className="text-xs text-muted-foreground">
-                          {i.number} · échue le {i.due_date ? formatShortDate(i.due_date) : '—'}
+                          échue le {i.due_date ? formatShortDate(i.due_date) : '—'} ·{' '}
+                          <Link to={`/admin/clients/${i.client_id}`} className="hover:underline">
+                            fiche client
+                          </Link>
                         </div>
                       </div>
                       <span className="font-medium text-danger tabular-nums">{formatXOF(i.balance_due)}</span>
@@ -92,7 +96,7 @@ export default function AdminDashboard({ loaderData }: Route.ComponentProps) {
                   {lateTickets.map((t) => (
                     <li key={t.id} className="flex items-center gap-2 py-2">
                       <div className="min-w-0 flex-1">
-                        <Link to={`/admin/reclamations?ticket=${t.id}`} className="block truncate font-medium hover:underline">
+                        <Link to={`/admin/reclamations/${t.id}`} className="block truncate font-medium hover:underline">
                           #{t.number} {t.subject}
                         </Link>
                         <div className="text-xs text-muted-foreground">
@@ -121,7 +125,7 @@ export default function AdminDashboard({ loaderData }: Route.ComponentProps) {
                   {paymentsToReview.map((p) => (
                     <li key={p.id} className="flex items-center gap-2 py-2">
                       <div className="min-w-0 flex-1">
-                        <Link to={`/admin/paiements?tentative=${p.id}`} className="block truncate font-medium hover:underline">
+                        <Link to={`/admin/paiements/${p.id}`} className="block truncate font-medium hover:underline">
                           {p.client} · {p.invoice ?? 'facture ?'}
                         </Link>
                         <div className="truncate text-xs text-muted-foreground">
@@ -129,6 +133,36 @@ export default function AdminDashboard({ loaderData }: Route.ComponentProps) {
                         </div>
                       </div>
                       <StatusBadge map={PAYMENT_ATTEMPT_STATUS} value={p.status} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </CardContent>
+          </Card>
+          <Card className="gap-3">
+            <CardHeader>
+              <CardTitle className="flex items-center gap-2">
+                <UserXIcon className="size-4" aria-hidden="true" /> Demandes de suppression
+              </CardTitle>
+              <CardDescription>
+                <Link to="/admin/demandes-suppression" className="hover:underline">
+                  {kpis.to_review.pending_deletion_requests} demande(s) RGPD en attente
+                </Link>
+              </CardDescription>
+            </CardHeader>
+            <CardContent>
+              {deletionRequests.length === 0 ? (
+                <p className="text-sm text-muted-foreground">Aucune demande de suppression de compte.</p>
+              ) : (
+                <ul className="divide-y text-sm">
+                  {deletionRequests.map((d) => (
+                    <li key={d.id} className="py-2">
+                      <Link to={`/admin/demandes-suppression#demande-${d.id}`} className="block truncate font-medium hover:underline">
+                        {d.person}
+                      </Link>
+                      <div className="truncate text-xs text-muted-foreground">
+                        {d.companies || 'aucune entreprise'} · {formatRelative(d.requested_at, now)}
+                      </div>
                     </li>
                   ))}
                 </ul>

@@ -9,6 +9,7 @@ import {
   ScrollTextIcon,
   SettingsIcon,
   TargetIcon,
+  UserXIcon,
 } from 'lucide-react'
 import type { NavItem } from './nav.ts'
 
@@ -21,6 +22,7 @@ export const ADMIN_NAV: NavItem[] = [
   { to: '/admin/reclamations', label: 'Réclamations', icon: LifeBuoyIcon },
   { to: '/admin/factures-devis', label: 'Factures & devis', icon: ReceiptTextIcon },
   { to: '/admin/paiements', label: 'Paiements', icon: CreditCardIcon },
+  { to: '/admin/demandes-suppression', label: 'Demandes RGPD', icon: UserXIcon },
   { to: '/admin/parametres', label: 'Paramètres', icon: SettingsIcon },
   { to: '/admin/journal', label: 'Journal d’audit', icon: ScrollTextIcon },
 ]

@@ -1,6 +1,7 @@
 // The admin dashboard: indicators computed in SQL by public.admin_kpis()
 // (one RPC) and the "à traiter" lists, all in one parallel round trip.
 import type { Db } from './db.ts'
+import { listDeletionRequests } from './deletion-requests.server.ts'
 
 export interface AdminKpis {
   active_clients: { active: number; total: number; share: number | null }
@@ -19,7 +20,7 @@ export interface AdminKpis {
 export async function getDashboard(db: Db, now = new Date()) {
   const today = now.toISOString().slice(0, 10)
   const hourAgo = new Date(now.getTime() - 3600_000).toISOString()
-  const [kpis, overdue, pastSla, review] = await Promise.all([
+  const [kpis, overdue, pastSla, review, deletions] = await Promise.all([
     db.rpc('admin_kpis'),
     // Same rule as the KPI: overdue, or sent and past its due date (before the nightly job flips it).
     db
@@ -42,6 +43,11 @@ export async function getDashboard(db: Db, now = new Date()) {
       .or(`status.eq.flagged,and(status.in.(pending,waiting),created_at.lt.${hourAgo})`)
       .order('created_at')
       .limit(8),
+    // RGPD deletion requests waiting for a decision, oldest first.
+    listDeletionRequests(db, { status: 'pending', limit: 8 }).catch((error: unknown) => {
+      console.error('[admin] tableau de bord, demandes de suppression :', error)
+      throw new Response('Le tableau de bord n’a pas pu être chargé.', { status: 500 })
+    }),
   ])
   for (const r of [kpis, overdue, pastSla, review]) {
     if (r.error) {
@@ -78,6 +84,12 @@ export async function getDashboard(db: Db, now = new Date()) {
       last_message: a.last_message as string | null,
       invoice: (a.invoices as { number?: string } | null)?.number ?? null,
       client: name(a.clients),
+    })),
+    deletionRequests: deletions.map((r) => ({
+      id: r.id,
+      person: r.person.full_name || r.person.email || 'Compte sans nom',
+      companies: r.companies.map((c) => c.name).join(', '),
+      requested_at: r.requested_at,
     })),
     now: now.toISOString(),
   }
