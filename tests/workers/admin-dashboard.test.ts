@@ -3,7 +3,10 @@
 // filters — and both refused to a client.
 import { describe, expect, it } from 'vitest'
 import { loader as dashboardLoader } from '~/routes/admin._index.tsx'
+import { loader as invoiceLoader } from '~/routes/admin.factures-devis.factures.$id.tsx'
 import { loader as journalLoader } from '~/routes/admin.journal.tsx'
+import { loader as attemptLoader } from '~/routes/admin.paiements.$id.tsx'
+import { loader as ticketLoader } from '~/routes/admin.reclamations.$id.tsx'
 import { ACME, ADMIN, callLoader, IDS } from './admin-support.ts'
 
 describe('dashboard', () => {
@@ -17,6 +20,19 @@ describe('dashboard', () => {
     expect(data.kpis.overdue.count).toBeGreaterThanOrEqual(data.overdueInvoices.length > 0 ? 1 : 0)
     expect(data.paymentsToReview.some((p: { status: string }) => p.status === 'flagged')).toBe(true)
     for (const t of data.lateTickets) expect(Date.parse(t.sla_due_at)).toBeLessThan(Date.now())
+  })
+
+  it('"à traiter" items carry the ids their detail pages open (the links go to /admin/<section>/<id>)', async () => {
+    const { data } = await callLoader(dashboardLoader, { as: ADMIN, path: '/admin' })
+    const invoice = data.overdueInvoices[0]
+    const attempt = data.paymentsToReview[0]
+    expect(invoice && attempt).toBeTruthy()
+    expect((await callLoader(invoiceLoader, { as: ADMIN, path: `/admin/factures-devis/factures/${invoice.id}`, params: { id: invoice.id } })).status).toBe(200)
+    expect((await callLoader(attemptLoader, { as: ADMIN, path: `/admin/paiements/${attempt.id}`, params: { id: attempt.id } })).status).toBe(200)
+    for (const t of data.lateTickets.slice(0, 1)) {
+      expect((await callLoader(ticketLoader, { as: ADMIN, path: `/admin/reclamations/${t.id}`, params: { id: t.id } })).status).toBe(200)
+    }
+    expect(Array.isArray(data.deletionRequests)).toBe(true)
   })
 
   it('refuses a client', async () => {
