@@ -113,6 +113,32 @@ describe('milestones and team', () => {
     expect((await auditFor('milestones', rows[0].id)).at(-1)!.action).toBe('delete')
   })
 
+  it('shows who approved a delivered milestone, when, and their note; the page is refused to a client', async () => {
+    // Seed: the ACME shop's first milestone was approved by Aïcha Coulibaly with a note.
+    const { data, status } = await callLoader(detailLoader, { as: ADMIN, ...at(IDS.acmeShop) })
+    expect(status).toBe(200)
+    const { data: approval } = await serviceClient()
+      .from('milestone_approvals')
+      .select('id, milestone_id, signer_name, note, approved_at, approved_by')
+      .eq('note', 'Cadrage conforme à nos échanges.')
+      .single()
+    const milestone = data.milestones.find((m: { id: string }) => m.id === approval!.milestone_id)
+    expect(milestone.approvals).toEqual([
+      {
+        id: approval!.id,
+        signer_name: 'Aïcha Coulibaly',
+        approver: { name: expect.any(String), email: 'client@acme.test' },
+        note: 'Cadrage conforme à nos échanges.',
+        version_label: expect.toBeOneOf([null, expect.any(String)]),
+        approved_at: expect.any(String),
+      },
+    ])
+    expect(Date.parse(milestone.approvals[0].approved_at)).toBe(Date.parse(approval!.approved_at))
+    // A milestone nobody approved has none.
+    expect(data.milestones.filter((m: { status: string }) => m.status === 'planned').every((m: { approvals: unknown[] }) => m.approvals.length === 0)).toBe(true)
+    expect((await callLoader(detailLoader, { as: ACME, ...at(IDS.acmeShop) })).status).toBe(403)
+  })
+
   it('adds and removes team members shown to the client', async () => {
     const { id } = await newProject()
     const add = await callAction(detailAction, { as: ADMIN, ...at(id), form: { intent: 'add_team', user_id: IDS.admin, role_label: 'Directeur de projet' } })

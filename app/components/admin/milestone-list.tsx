@@ -5,7 +5,7 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core'
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
-import { GripVerticalIcon, PencilIcon, PlusIcon, Trash2Icon } from 'lucide-react'
+import { BadgeCheckIcon, GripVerticalIcon, PencilIcon, PlusIcon, Trash2Icon } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import { useFetcher } from 'react-router'
 import { ConfirmAction } from '~/components/admin/confirm.tsx'
@@ -16,7 +16,8 @@ import { Button } from '~/components/ui/button.tsx'
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from '~/components/ui/dialog.tsx'
 import { MILESTONE_STATUS, MILESTONE_STATUSES } from '~/lib/admin/labels.ts'
 import { MilestoneSchema } from '~/lib/admin/schemas.ts'
-import { formatShortDate } from '~/lib/format.ts'
+import type { MilestoneApproval } from '~/lib/admin/projects.server.ts'
+import { formatDateTime, formatShortDate } from '~/lib/format.ts'
 
 export interface MilestoneItem {
   id: string
@@ -27,6 +28,8 @@ export interface MilestoneItem {
   status: string
   deliverables: string[]
   position: number
+  /** Client approvals of this milestone, latest first. */
+  approvals?: MilestoneApproval[]
 }
 
 export function MilestoneList({ milestones }: { milestones: MilestoneItem[] }) {
@@ -107,53 +110,80 @@ function SortableMilestone({ milestone: m, index }: { milestone: MilestoneItem; 
     <li
       ref={setNodeRef}
       style={{ transform: CSS.Transform.toString(transform), transition }}
-      className={`flex items-center gap-3 rounded-lg border bg-card p-3 ${isDragging ? 'z-10 shadow-lg' : ''}`}
+      className={`rounded-lg border bg-card p-3 ${isDragging ? 'z-10 shadow-lg' : ''}`}
       data-milestone={m.title}
     >
-      <button
-        type="button"
-        className="cursor-grab touch-none rounded p-1 text-muted-foreground hover:bg-accent active:cursor-grabbing"
-        aria-label={`Déplacer le jalon « ${m.title} »`}
-        {...attributes}
-        {...listeners}
-      >
-        <GripVerticalIcon className="size-4" aria-hidden="true" />
-      </button>
-      <span className="w-6 text-sm text-muted-foreground tabular-nums">{index + 1}.</span>
-      <div className="min-w-0 flex-1">
-        <div className="truncate font-medium">
-          {m.title}
-          {m.version_label && <span className="ml-2 font-mono text-xs text-muted-foreground">{m.version_label}</span>}
+      <div className="flex items-center gap-3">
+        <button
+          type="button"
+          className="cursor-grab touch-none rounded p-1 text-muted-foreground hover:bg-accent active:cursor-grabbing"
+          aria-label={`Déplacer le jalon « ${m.title} »`}
+          {...attributes}
+          {...listeners}
+        >
+          <GripVerticalIcon className="size-4" aria-hidden="true" />
+        </button>
+        <span className="w-6 text-sm text-muted-foreground tabular-nums">{index + 1}.</span>
+        <div className="min-w-0 flex-1">
+          <div className="truncate font-medium">
+            {m.title}
+            {m.version_label && <span className="ml-2 font-mono text-xs text-muted-foreground">{m.version_label}</span>}
+          </div>
+          <div className="text-xs text-muted-foreground">
+            {m.due_date ? `Échéance ${formatShortDate(m.due_date)}` : 'Sans échéance'}
+            {m.deliverables.length > 0 && ` · ${m.deliverables.length} livrable${m.deliverables.length > 1 ? 's' : ''}`}
+          </div>
         </div>
-        <div className="text-xs text-muted-foreground">
-          {m.due_date ? `Échéance ${formatShortDate(m.due_date)}` : 'Sans échéance'}
-          {m.deliverables.length > 0 && ` · ${m.deliverables.length} livrable${m.deliverables.length > 1 ? 's' : ''}`}
-        </div>
+        <StatusBadge map={MILESTONE_STATUS} value={m.status} />
+        <MilestoneDialog
+          milestone={m}
+          trigger={
+            <Button variant="ghost" size="icon-sm" aria-label={`Modifier le jalon « ${m.title} »`}>
+              <PencilIcon aria-hidden="true" />
+            </Button>
+          }
+        />
+        <ConfirmAction
+          trigger={
+            <Button variant="ghost" size="icon-sm" aria-label={`Supprimer le jalon « ${m.title} »`}>
+              <Trash2Icon aria-hidden="true" />
+            </Button>
+          }
+          title="Supprimer ce jalon ?"
+          description={`« ${m.title} » disparaît de la feuille de route du client, avec ses commentaires et validations. Les tâches liées restent, sans jalon.`}
+          intent="delete_milestone"
+          fields={{ milestone_id: m.id }}
+          confirmLabel="Supprimer"
+        />
       </div>
-      <StatusBadge map={MILESTONE_STATUS} value={m.status} />
-      <MilestoneDialog
-        milestone={m}
-        trigger={
-          <Button variant="ghost" size="icon-sm" aria-label={`Modifier le jalon « ${m.title} »`}>
-            <PencilIcon aria-hidden="true" />
-          </Button>
-        }
-      />
-      <ConfirmAction
-        trigger={
-          <Button variant="ghost" size="icon-sm" aria-label={`Supprimer le jalon « ${m.title} »`}>
-            <Trash2Icon aria-hidden="true" />
-          </Button>
-        }
-        title="Supprimer ce jalon ?"
-        description={`« ${m.title} » disparaît de la feuille de route du client, avec ses commentaires et validations. Les tâches liées restent, sans jalon.`}
-        intent="delete_milestone"
-        fields={{ milestone_id: m.id }}
-        confirmLabel="Supprimer"
-      />
+      {m.approvals && m.approvals.length > 0 && <Approvals approvals={m.approvals} />}
     </li>
   )
 }
+
+/** Who approved the delivered milestone on the client side, when, and what they wrote. */
+function Approvals({ approvals }: { approvals: MilestoneApproval[] }) {
+  return (
+    <ul className="mt-2 ml-[4.25rem] flex flex-col gap-1.5 border-t pt-2 text-sm" aria-label="Validations du client">
+      {approvals.map((a) => (
+        <li key={a.id} className="flex gap-2" data-testid="milestone-approval">
+          <BadgeCheckIcon className="mt-0.5 size-4 shrink-0 text-success" aria-hidden="true" />
+          <div className="min-w-0">
+            <p>
+              Validé par <span className="font-medium">{a.signer_name}</span>
+              {a.approver && a.approver.email && <span className="text-muted-foreground"> ({a.approver.email})</span>}
+              {' '}le <time dateTime={a.approved_at}>{formatDateTime(a.approved_at)}</time>
+              {a.version_label && <span className="ml-1 font-mono text-xs text-muted-foreground">{a.version_label}</span>}
+            </p>
+            {a.note && <p className="mt-0.5 whitespace-pre-line text-muted-foreground">« {a.note} »</p>}
+          </div>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+
 
 function MilestoneDialog({ milestone, trigger }: { milestone?: MilestoneItem; trigger: React.ReactNode }) {
   const [open, setOpen] = useState(false)

@@ -42,11 +42,57 @@ export async function listProjects(db: Db, params: ListParams<ProjectSort>) {
   return { rows, total: count ?? 0 }
 }
 
+export interface MilestoneApproval {
+  id: string
+  /** The name the client typed when approving. */
+  signer_name: string
+  /** The account that approved (null if it was deleted since). */
+  approver: { name: string; email: string } | null
+  note: string | null
+  version_label: string | null
+  approved_at: string
+}
+
+type RawApproval = {
+  id: string
+  signer_name: string
+  note: string | null
+  version_label: string | null
+  approved_at: string
+  approver: { full_name: string | null; email: string } | { full_name: string | null; email: string }[] | null
+}
+
+/** Latest approval first (a milestone sent back and approved again has several). */
+function toApprovals(raw: unknown): MilestoneApproval[] {
+  return ((raw ?? []) as RawApproval[])
+    .map((a) => {
+      const who = Array.isArray(a.approver) ? a.approver[0] : a.approver
+      return {
+        id: a.id,
+        signer_name: a.signer_name,
+        approver: who ? { name: who.full_name || who.email, email: who.email } : null,
+        note: a.note,
+        version_label: a.version_label,
+        approved_at: a.approved_at,
+      }
+    })
+    .toSorted((a, b) => b.approved_at.localeCompare(a.approved_at))
+}
+
 /** The project page: project, milestones, team, task counts and the staff to pick from — one parallel round trip. */
 export async function getProjectDetail(db: Db, id: string) {
   const [project, milestones, team, tasks, staff] = await Promise.all([
     db.from('projects').select('*, clients(id, name)').eq('id', id).maybeSingle(),
-    db.from('milestones').select('*').eq('project_id', id).order('position').order('due_date', { nullsFirst: false }),
+    // Approvals ride along (embedded): who approved a delivered milestone, when, and their note.
+    db
+      .from('milestones')
+      .select(
+        `*, milestone_approvals(id, signer_name, note, version_label, approved_at,
+           approver:profiles!milestone_approvals_approved_by_fkey(full_name, email))`,
+      )
+      .eq('project_id', id)
+      .order('position')
+      .order('due_date', { nullsFirst: false }),
     db
       .from('project_team')
       .select('user_id, role_label, position, profiles(full_name, email, job_title)')
@@ -65,7 +111,7 @@ export async function getProjectDetail(db: Db, id: string) {
   const taskRows = (tasks.data ?? []) as { status: string; visibility: string }[]
   return {
     project: project.data,
-    milestones: milestones.data ?? [],
+    milestones: (milestones.data ?? []).map(({ milestone_approvals, ...m }) => ({ ...m, approvals: toApprovals(milestone_approvals) })),
     team: (team.data ?? []).map((t) => {
       const p = (t.profiles ?? {}) as { full_name?: string; email?: string; job_title?: string | null }
       return { user_id: t.user_id as string, role_label: t.role_label as string, full_name: p.full_name || p.email || '', email: p.email ?? '' }
@@ -140,24 +186,17 @@ export async function deleteMilestone(db: Db, projectId: string, milestoneId: st
 }
 
 /**
- * Saves a new order: position = index in `ids`. Only rows whose position
- * changes are written (each write is one audited update). The ids must be
- * exactly the project's milestones, so a stale page cannot scramble them.
+ * Saves a new order: position = index in `ids`, in one call to
+ * reorder_milestones() (one transaction: all positions or none). The database
+ * checks that the ids are exactly the project's milestones, so a stale page
+ * cannot scramble them (22023 → 409, the admin reloads); only moved rows are
+ * written, each one audited.
  */
 export async function reorderMilestones(db: Db, projectId: string, ids: string[]) {
-  const { data: current, error } = await db.from('milestones').select('id, position').eq('project_id', projectId)
-  if (error) throw new AdminWriteError('L’ordre des jalons n’a pas pu être lu. Réessayez.')
-  const known = new Set((current ?? []).map((m) => m.id as string))
-  if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
-    throw new AdminWriteError('La liste des jalons a changé entre-temps : rechargez la page.', 'stale', 409)
-  }
-  const before = new Map((current ?? []).map((m) => [m.id as string, m.position as number]))
-  const changes = ids.map((id, index) => ({ id, index })).filter(({ id, index }) => before.get(id) !== index)
-  const results = await Promise.all(
-    changes.map(({ id, index }) => db.from('milestones').update({ position: index }).eq('id', id).eq('project_id', projectId).select('id')),
-  )
-  for (const r of results) check(r, 'ordre des jalons')
-  return { changed: changes.length }
+  const { data, error } = await db.rpc('reorder_milestones', { p_project_id: projectId, p_ids: ids })
+  if (error?.code === '22023') throw new AdminWriteError(error.message, 'stale', 409)
+  if (error?.code === 'P0002') throw new AdminWriteError('Projet introuvable.', 'not_found', 404)
+  return { changed: check({ data, error }, 'ordre des jalons') as number }
 }
 
 /** Section — team */
