@@ -49,9 +49,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     switch (intentOf(form)) {
       case 'move': {
-        const parsed = MoveTaskSchema.safeParse(Object.fromEntries(form))
+        const parsed = MoveTaskSchema.safeParse({
+          task_id: form.get('task_id'),
+          status: form.get('status'),
+          index: form.get('index') || undefined,
+        })
         if (!parsed.success) return data({ formError: 'Déplacement invalide.' }, 400)
-        return { ok: true, task: await moveTask(db, parsed.data.task_id, parsed.data.status) }
+        return { ok: true, task: await moveTask(db, parsed.data.task_id, parsed.data.status, parsed.data.index) }
       }
       case 'assign': {
         const parsed = AssignSchema.safeParse({ task_id: form.get('task_id'), assigned_to: form.get('assigned_to') || undefined })
@@ -77,7 +81,7 @@ export default function AdminTasksPage({ loaderData }: Route.ComponentProps) {
     <>
       <PageHeader
         title="Tâches"
-        description="Toutes les tâches de tous les projets : glissez une carte pour changer son statut."
+        description="Toutes les tâches de tous les projets : glissez une carte pour changer son statut ou son ordre dans la colonne."
         actions={
           <Link to="/admin/taches/nouvelle" className={buttonVariants()}>
             <PlusIcon aria-hidden="true" /> Nouvelle tâche

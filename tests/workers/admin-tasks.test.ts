@@ -85,13 +85,51 @@ describe('kanban move and assignment', () => {
     const { id } = await newTask()
     const res = await callAction(boardAction, { as: ADMIN, path: '/admin/taches?index', form: { intent: 'move', task_id: id, status: 'done' } })
     expect(res.status).toBe(200)
-    expect(res.data.task).toEqual({ id, status: 'done' })
+    expect(res.data.task).toMatchObject({ id, status: 'done' })
     const t = await row(id)
     expect(t.status).toBe('done')
     expect(t.completed_at).not.toBeNull()
     const audit = await auditFor('tasks', id)
     expect(audit.at(-1)).toMatchObject({ action: 'update', actor_role: 'admin' })
     expect(JSON.stringify(audit.at(-1)!.diff)).toContain('done')
+  })
+  it('reorders a card within its column and drops one into another column at a precise index (move_task)', async () => {
+    // A project of its own: its columns hold only the cards made here.
+    const db = serviceClient()
+    const { data: project } = await db.from('projects').insert({ client_id: IDS.baobab, title: unique('Kanban') }).select('id').single()
+    const { data: made } = await db
+      .from('tasks')
+      .insert(['A', 'B', 'C', 'D'].map((title, i) => ({ project_id: project!.id, title, status: i < 3 ? 'todo' : 'in_progress', position: i < 3 ? i : 0 })))
+      .select('id, title')
+    const id = Object.fromEntries(made!.map((t) => [t.title, t.id as string]))
+    const columnsOf = async () => {
+      const { data } = await db.from('tasks').select('title, status, position').eq('project_id', project!.id).order('position')
+      const out: Record<string, string[]> = {}
+      for (const t of data!) (out[t.status] ??= []).push(`${t.title}@${t.position}`)
+      return out
+    }
+    const move = (task: string, status: string, index?: string) =>
+      callAction(boardAction, { as: ADMIN, path: '/admin/taches?index', form: { intent: 'move', task_id: id[task], status, ...(index === undefined ? {} : { index }) } })
+
+    const within = await move('C', 'todo', '0')
+    expect(within.status).toBe(200)
+    expect(within.data.task).toEqual({ id: id.C, status: 'todo', position: 0 })
+    expect(await columnsOf()).toEqual({ todo: ['C@0', 'A@1', 'B@2'], in_progress: ['D@0'] })
+    expect((await auditFor('tasks', id.C)).at(-1)!.diff).toMatchObject({ position: { old: 2, new: 0 } })
+
+    expect((await move('A', 'in_progress', '1')).status).toBe(200)
+    expect(await columnsOf()).toEqual({ todo: ['C@0', 'B@1'], in_progress: ['D@0', 'A@1'] })
+    // No index (the status select): the end of the column.
+    expect((await move('C', 'in_progress')).status).toBe(200)
+    expect(await columnsOf()).toEqual({ todo: ['B@0'], in_progress: ['D@0', 'A@1', 'C@2'] })
+
+    // Invalid places and a client are refused; nothing moved.
+    expect((await move('B', 'todo', '-1')).status).toBe(400)
+    expect((await move('B', 'todo', 'haut')).status).toBe(400)
+    const client = await callAction(boardAction, { as: ACME, path: '/admin/taches?index', form: { intent: 'move', task_id: id.B, status: 'in_progress', index: '0' } })
+    expect(client.status).toBe(403)
+    expect(await columnsOf()).toEqual({ todo: ['B@0'], in_progress: ['D@0', 'A@1', 'C@2'] })
+    await db.from('projects').delete().eq('id', project!.id)
   })
   it('refuses an unknown status (400), a missing task (404) and a client (403)', async () => {
     const { id } = await newTask()

@@ -56,9 +56,12 @@ export async function listTasks(
   if (filters.priority) query = query.eq('priority', filters.priority)
   if (filters.milestoneId) query = query.eq('milestone_id', filters.milestoneId)
   if (filters.q) query = query.ilike('title', likePattern(filters.q))
-  const { data, error } = await query.order('due_date', { nullsFirst: false }).order('position')
+  // NOURX's order: the one the admin sets by dragging cards on the back
+  // office's kanban (position within each status column, ties broken as
+  // there: due date, then id), so each client column reads the same.
+  const { data, error } = await query.order('position').order('due_date', { nullsFirst: false }).order('id')
   if (error) unavailable('tasks.list', error)
-  // Open tasks first (soonest due first), finished ones after.
+  // Open tasks first (in NOURX's order), finished ones after.
   return z
     .array(TaskRow)
     .parse(data)

@@ -1,23 +1,29 @@
-// The back office's kanban. A card is dragged to another column (mouse,
-// touch or keyboard) and its status changes at once on screen: the move is
-// a fetcher submission keyed by the task, and the board places each card
-// from the pending submission's form data (optimistic UI). If the server
-// refuses, the submission ends, the loader's data wins again (rollback) and
-// the card's own fetcher shows the refusal in a toast.
+// The back office's kanban. A card is dragged (mouse, touch or keyboard) to
+// another column, or to another place in its column, and lands there at once
+// on screen: the drop is a fetcher submission keyed by the task carrying the
+// column, the index for the server (move_task(), see the migration 15) and
+// the card it follows on screen; the board places each card from the pending
+// submission's form data (optimistic UI). If the server refuses, the
+// submission ends, the loader's data wins again (rollback) and the card's
+// own fetcher shows the refusal in a toast. After a success the revalidated
+// loader order is the server's.
 import {
+  closestCorners,
   DndContext,
   DragOverlay,
   KeyboardSensor,
   PointerSensor,
-  useDraggable,
   useDroppable,
   useSensor,
   useSensors,
   type Announcements,
   type DragEndEvent,
+  type DragOverEvent,
   type DragStartEvent,
-  type KeyboardCoordinateGetter,
+  type UniqueIdentifier,
 } from '@dnd-kit/core'
+import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import { CSS } from '@dnd-kit/utilities'
 import { CalendarIcon, CheckSquareIcon, EyeIcon, GripVerticalIcon, PaperclipIcon } from 'lucide-react'
 import { useEffect, useMemo, useState } from 'react'
 import { Link, useFetcher, useFetchers, useSubmit } from 'react-router'
@@ -29,81 +35,157 @@ import { TASK_STATUS_LABEL, TASK_STATUSES, type TaskStatus } from '~/lib/tasks/l
 import { cn } from '~/lib/utils.ts'
 
 export type BoardColumns = Record<TaskStatus, { rows: AdminTaskRow[]; total: number }>
+type Order = Record<TaskStatus, string[]>
 
 const MOVE_KEY = 'move-task:'
 const ACTION = '/admin/taches?index'
 
-/**
- * Arrow left/right jumps to the neighbouring column (the default keyboard
- * sensor moves 25 px per press, which takes a dozen presses per column).
- */
-const columnCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
-  const { collisionRect, droppableRects } = context
-  if (!collisionRect || (event.code !== 'ArrowRight' && event.code !== 'ArrowLeft')) return undefined
-  event.preventDefault()
-  const rects = [...droppableRects.values()].toSorted((a, b) => a.left - b.left)
-  const center = collisionRect.left + collisionRect.width / 2
-  let index = rects.findIndex((r) => center >= r.left && center <= r.left + r.width)
-  if (index < 0) index = 0
-  const target = rects[Math.max(0, Math.min(rects.length - 1, index + (event.code === 'ArrowRight' ? 1 : -1)))]
-  return { x: target.left + (target.width - collisionRect.width) / 2, y: Math.max(target.top + 48, collisionRect.top) }
+const isStatus = (id: UniqueIdentifier): id is TaskStatus => (TASK_STATUSES as readonly UniqueIdentifier[]).includes(id)
+const label = (id: unknown) => TASK_STATUS_LABEL[id as TaskStatus] ?? String(id)
+const columnOf = (order: Order, id: UniqueIdentifier): TaskStatus | undefined =>
+  isStatus(id) ? id : TASK_STATUSES.find((s) => order[s].includes(String(id)))
+
+/** A pending drop read back from its fetcher's form data. */
+interface PendingMove {
+  taskId: string
+  status: TaskStatus
+  /** The card it follows on screen in the target column ('' = top, absent = end). */
+  after: string | null
 }
 
-const label = (id: unknown) => TASK_STATUS_LABEL[id as TaskStatus] ?? String(id)
+/**
+ * Where each card is shown: the loader's columns, then each pending drop
+ * applied in turn (the card is taken out and put after its neighbour).
+ */
+function placeCards(columns: BoardColumns, pending: PendingMove[]): Order {
+  const order = Object.fromEntries(TASK_STATUSES.map((s) => [s, columns[s].rows.map((t) => t.id)])) as Order
+  for (const move of pending) {
+    const from = columnOf(order, move.taskId)
+    if (!from) continue
+    order[from] = order[from].filter((id) => id !== move.taskId)
+    const target = order[move.status]
+    const at = move.after === '' ? 0 : move.after === null ? target.length : target.indexOf(move.after) + 1 || target.length
+    order[move.status] = [...target.slice(0, at), move.taskId, ...target.slice(at)]
+  }
+  return order
+}
 
 export function TaskBoard({ columns, today }: { columns: BoardColumns; today: string }) {
   const submit = useSubmit()
   const fetchers = useFetchers()
   const [activeId, setActiveId] = useState<string | null>(null)
+  // While a card is dragged: the columns as they would be if it were dropped now.
+  const [preview, setPreview] = useState<Order | null>(null)
   // Tasks moved on this page: each gets a watcher of its fetcher, outside the
   // columns, so a refusal is reported even if the card disappears meanwhile.
   const [watched, setWatched] = useState<Map<string, string>>(() => new Map())
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: columnCoordinates }),
+    // Arrows move to the neighbouring card or column (up/down within a column, left/right across).
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   )
 
-  // Pending moves (submitting or revalidating) win over the loader's status.
+  // Pending drops (submitting or revalidating) win over the loader's order.
   const pending = useMemo(() => {
-    const map = new Map<string, TaskStatus>()
+    const moves: PendingMove[] = []
     for (const f of fetchers) {
       if (!f.key.startsWith(MOVE_KEY) || !f.formData) continue
-      map.set(String(f.formData.get('task_id')), f.formData.get('status') as TaskStatus)
+      const after = f.formData.get('after')
+      moves.push({ taskId: String(f.formData.get('task_id')), status: f.formData.get('status') as TaskStatus, after: after === null ? null : String(after) })
     }
-    return map
+    return moves
   }, [fetchers])
 
-  const placed = useMemo(() => {
-    const all = TASK_STATUSES.flatMap((s) => columns[s].rows)
-    const out = Object.fromEntries(TASK_STATUSES.map((s) => [s, [] as AdminTaskRow[]])) as Record<TaskStatus, AdminTaskRow[]>
-    for (const task of all) out[pending.get(task.id) ?? task.status].push(task)
-    return out
-  }, [columns, pending])
-
   const byId = useMemo(() => new Map(TASK_STATUSES.flatMap((s) => columns[s].rows).map((t) => [t.id, t])), [columns])
+  const placed = useMemo(() => placeCards(columns, pending), [columns, pending])
+  const shown = preview ?? placed
   const titleOf = (id: unknown) => byId.get(String(id))?.title ?? 'la tâche'
 
-  const move = (taskId: string, status: TaskStatus) => {
-    const current = pending.get(taskId) ?? byId.get(taskId)?.status
-    if (!current || current === status) return
-    const title = byId.get(taskId)?.title ?? 'La tâche'
-    setWatched((w) => (w.has(taskId) ? w : new Map(w).set(taskId, title)))
-    submit(
-      { intent: 'move', task_id: taskId, status },
-      { method: 'post', action: ACTION, navigate: false, fetcherKey: `${MOVE_KEY}${taskId}`, preventScrollReset: true },
-    )
+  /**
+   * Sends a drop. `list` is the target column as shown after the drop; the
+   * server's index counts only the cards of the same project before it (a
+   * column of the cross-project board mixes projects; positions are per project).
+   */
+  const send = (taskId: string, status: TaskStatus, list: string[] | null) => {
+    const task = byId.get(taskId)
+    if (!task) return
+    const fields: Record<string, string> = { intent: 'move', task_id: taskId, status }
+    if (list) {
+      const at = list.indexOf(taskId)
+      fields.index = String(list.slice(0, at).filter((id) => byId.get(id)?.project_id === task.project_id).length)
+      fields.after = at > 0 ? list[at - 1] : ''
+    }
+    setWatched((w) => (w.has(taskId) ? w : new Map(w).set(taskId, task.title)))
+    submit(fields, { method: 'post', action: ACTION, navigate: false, fetcherKey: `${MOVE_KEY}${taskId}`, preventScrollReset: true })
   }
 
-  const onDragStart = (e: DragStartEvent) => setActiveId(String(e.active.id))
-  const onDragEnd = (e: DragEndEvent) => {
+  /** The status select of a card (screen readers, no drag): to the end of the chosen column. */
+  const moveToColumn = (taskId: string, status: TaskStatus) => {
+    if (columnOf(placed, taskId) === status) return
+    send(taskId, status, null)
+  }
+
+  const onDragStart = (e: DragStartEvent) => {
+    setActiveId(String(e.active.id))
+    setPreview(placed)
+  }
+
+  // Crossing into another column: the card joins that column's list, so the
+  // sortable placeholder opens where it would land.
+  const onDragOver = ({ active, over }: DragOverEvent) => {
+    if (!over) return
+    setPreview((current) => {
+      const order = current ?? placed
+      const from = columnOf(order, active.id)
+      const to = columnOf(order, over.id)
+      if (!from || !to || from === to) return current
+      const target = order[to]
+      const overIndex = isStatus(over.id) ? target.length : target.indexOf(String(over.id))
+      const at = overIndex < 0 ? target.length : overIndex
+      return {
+        ...order,
+        [from]: order[from].filter((id) => id !== active.id),
+        [to]: [...target.slice(0, at), String(active.id), ...target.slice(at)],
+      }
+    })
+  }
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    const order = preview ?? placed
     setActiveId(null)
-    if (e.over) move(String(e.active.id), e.over.id as TaskStatus)
+    setPreview(null)
+    if (!over) return
+    const taskId = String(active.id)
+    const to = columnOf(order, over.id)
+    const from = columnOf(placed, taskId)
+    if (!to || !from) return
+    let list = order[to]
+    if (!isStatus(over.id) && over.id !== active.id) {
+      list = arrayMove(list, list.indexOf(taskId), list.indexOf(String(over.id)))
+    }
+    // Dropped where it was: nothing to save.
+    if (to === from && list.indexOf(taskId) === placed[from].indexOf(taskId)) return
+    send(taskId, to, list)
+  }
+
+  const onDragCancel = () => {
+    setActiveId(null)
+    setPreview(null)
+  }
+
+  const where = (id: UniqueIdentifier) => {
+    const order = preview ?? placed
+    const column = columnOf(order, id)
+    if (!column) return ''
+    const index = isStatus(id) ? order[column].length : order[column].indexOf(String(id))
+    return `colonne ${label(column)}, position ${index + 1} sur ${order[column].length + (isStatus(id) ? 1 : 0)}`
   }
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `« ${titleOf(active.id)} » saisie. Flèches gauche et droite pour changer de colonne, Espace pour déposer.`,
-    onDragOver: ({ active, over }) => (over ? `« ${titleOf(active.id)} » au-dessus de la colonne ${label(over.id)}.` : `Hors des colonnes.`),
-    onDragEnd: ({ active, over }) => (over ? `« ${titleOf(active.id)} » déposée dans ${label(over.id)}.` : `Déplacement annulé.`),
+    onDragStart: ({ active }) =>
+      `« ${titleOf(active.id)} » saisie. Flèches haut et bas pour changer sa place, gauche et droite pour changer de colonne, Espace pour déposer.`,
+    onDragOver: ({ active, over }) => (over ? `« ${titleOf(active.id)} » : ${where(over.id)}.` : 'Hors des colonnes.'),
+    onDragEnd: ({ active, over }) => (over ? `« ${titleOf(active.id)} » déposée : ${where(over.id)}.` : 'Déplacement annulé.'),
     onDragCancel: ({ active }) => `Déplacement de « ${titleOf(active.id)} » annulé.`,
   }
 
@@ -114,20 +196,29 @@ export function TaskBoard({ columns, today }: { columns: BoardColumns; today: st
       // the client (its counter-based ids broke hydration of the board).
       id="task-board"
       sensors={sensors}
+      collisionDetection={closestCorners}
       onDragStart={onDragStart}
+      onDragOver={onDragOver}
       onDragEnd={onDragEnd}
-      onDragCancel={() => setActiveId(null)}
+      onDragCancel={onDragCancel}
       accessibility={{
         announcements,
         screenReaderInstructions: {
           draggable:
-            'Pour déplacer une tâche, appuyez sur Espace ou Entrée, changez de colonne avec les flèches gauche et droite, puis appuyez à nouveau sur Espace pour la déposer. Échap annule.',
+            'Pour déplacer une tâche, appuyez sur Espace ou Entrée, changez sa place avec les flèches haut et bas et de colonne avec les flèches gauche et droite, puis appuyez à nouveau sur Espace pour la déposer. Échap annule.',
         },
       }}
     >
       <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-4" data-testid="task-board">
         {TASK_STATUSES.map((status) => (
-          <Column key={status} status={status} tasks={placed[status]} hidden={Math.max(0, columns[status].total - columns[status].rows.length)} today={today} onMove={move} />
+          <Column
+            key={status}
+            status={status}
+            tasks={shown[status].map((id) => byId.get(id)).filter((t): t is AdminTaskRow => Boolean(t))}
+            hidden={Math.max(0, columns[status].total - columns[status].rows.length)}
+            today={today}
+            onMove={moveToColumn}
+          />
         ))}
       </div>
       {[...watched].map(([id, title]) => (
@@ -151,6 +242,7 @@ function Column({
   today: string
   onMove: (id: string, status: TaskStatus) => void
 }) {
+  // The column itself is a drop target too, so an empty column accepts a card.
   const { setNodeRef, isOver } = useDroppable({ id: status })
   return (
     <section
@@ -163,11 +255,13 @@ function Column({
         {TASK_STATUS_LABEL[status]}
         <span className="rounded-full bg-background px-2 text-xs text-muted-foreground tabular-nums">{tasks.length + hidden}</span>
       </h2>
-      <ul className="flex flex-col gap-2">
-        {tasks.map((task) => (
-          <DraggableCard key={task.id} task={task} status={status} today={today} onMove={onMove} />
-        ))}
-      </ul>
+      <SortableContext id={status} items={tasks.map((t) => t.id)} strategy={verticalListSortingStrategy}>
+        <ul className="flex flex-col gap-2">
+          {tasks.map((task) => (
+            <SortableCard key={task.id} task={task} status={status} today={today} onMove={onMove} />
+          ))}
+        </ul>
+      </SortableContext>
       {tasks.length === 0 && <p className="px-1.5 py-6 text-center text-xs text-muted-foreground">Aucune tâche</p>}
       {hidden > 0 && (
         <p className="px-1.5 pt-2 text-xs text-muted-foreground">
@@ -178,7 +272,7 @@ function Column({
   )
 }
 
-function DraggableCard({
+function SortableCard({
   task,
   status,
   today,
@@ -189,10 +283,15 @@ function DraggableCard({
   today: string
   onMove: (id: string, status: TaskStatus) => void
 }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: task.id })
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: task.id })
 
   return (
-    <li ref={setNodeRef} className={cn(isDragging && 'opacity-40')} data-task-id={task.id}>
+    <li
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={cn(isDragging && 'opacity-40')}
+      data-task-id={task.id}
+    >
       <div className="group relative">
         <button
           type="button"

@@ -35,10 +35,19 @@ export const TaskSchema = z.object({
 })
 export type TaskInput = z.infer<typeof TaskSchema>
 
-/** Kanban drop: the new column. The card goes to the end of it. */
+/**
+ * Kanban drop: the column, and the place among the cards of the same project
+ * in it (0 = top). Without an index the card goes to the end of the column.
+ */
 export const MoveTaskSchema = z.object({
   task_id: uuid('La tâche'),
   status: z.enum(TASK_STATUSES, msg('Statut invalide.')),
+  index: z.coerce
+    .number(msg('Place invalide.'))
+    .int(msg('Place invalide.'))
+    .min(0, msg('Place invalide.'))
+    .max(100_000, msg('Place invalide.'))
+    .optional(),
 })
 
 export const AssignSchema = z.object({ task_id: uuid('La tâche'), assigned_to: optionalUuid })

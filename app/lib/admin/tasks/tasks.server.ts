@@ -248,18 +248,22 @@ export async function updateTask(db: Db, id: string, input: TaskInput) {
 }
 
 /**
- * Kanban drop. Reads the task's project (to put the card at the end of the
- * new column) and writes status + position in one update.
+ * Kanban drop: the card goes to `index` of the (project, status) column —
+ * within its column (reorder) or into another one — through move_task(),
+ * which locks the project's columns, renumbers both of them and writes the
+ * status in the same transaction. `index` counts the other cards of the
+ * task's project in that column (the client's board shows one project); no
+ * index means "at the end" (the status select of the card).
  */
-export async function moveTask(db: Db, id: string, status: TaskStatus) {
-  const { data: task, error } = await db.from('tasks').select('project_id, status').eq('id', id).maybeSingle()
-  if (error) throw new AdminWriteError('La tâche n’a pas pu être lue. Réessayez.')
-  if (!task) throw new AdminWriteError('Tâche introuvable.', 'not_found', 404)
-  if (task.status === status) return { id, status }
-  const position = await endOfColumn(db, task.project_id as string, status)
-  const rows = check(await db.from('tasks').update({ status, position }).eq('id', id).select('id, status'), 'déplacement')
-  return requireRow(rows, 'Tâche') as { id: string; status: TaskStatus }
+export async function moveTask(db: Db, id: string, status: TaskStatus, index?: number) {
+  const { data, error } = await db.rpc('move_task', { p_task_id: id, p_status: status, p_index: index ?? END_OF_COLUMN })
+  if (error?.code === 'P0002') throw new AdminWriteError('Tâche introuvable.', 'not_found', 404)
+  const row = check({ data, error }, 'déplacement') as { id: string; status: TaskStatus; position: number }
+  return { id: row.id, status: row.status, position: row.position }
 }
+
+/** An index past any column: move_task() clamps it to "last". */
+const END_OF_COLUMN = 1_000_000
 
 export async function assignTask(db: Db, id: string, userId: string | null) {
   const rows = check(await db.from('tasks').update({ assigned_to: userId }).eq('id', id).select('id'), 'assignation')
