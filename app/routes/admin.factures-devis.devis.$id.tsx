@@ -1,5 +1,5 @@
 import { FileTextIcon, ReceiptTextIcon, SendIcon, Trash2Icon } from 'lucide-react'
-import { data, Form, Link } from 'react-router'
+import { Form, Link } from 'react-router'
 import { DocumentEditor } from '~/components/admin/billing/document-editor.tsx'
 import { DocumentLines, Totals } from '~/components/admin/billing/document-view.tsx'
 import { ConfirmAction } from '~/components/admin/confirm.tsx'
@@ -7,69 +7,28 @@ import { StatusBadge } from '~/components/admin/status-badge.tsx'
 import { PageHeader } from '~/components/shell/page.tsx'
 import { Button, buttonVariants } from '~/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/components/ui/card.tsx'
-import { formError, intentOf, parseForm, unknownIntent, writeErrorMessage } from '~/lib/admin/action.server.ts'
-import { deleteDraft, editorOptions, getAdminQuote, invoiceFromQuote, sendDocument, updateDraft } from '~/lib/admin/billing/billing.server.ts'
-import { BillingDocumentSchema, frDecimal, QUOTE_STATUS } from '~/lib/admin/billing/schemas.ts'
+import { getAdminQuote, invoiceFromQuote } from '~/lib/admin/billing/billing.server.ts'
+import { documentAction, loadDocumentPage } from '~/lib/admin/billing/detail-route.server.ts'
+import { frDecimal, QUOTE_STATUS } from '~/lib/admin/billing/schemas.ts'
 import { INVOICE_STATUS } from '~/lib/admin/labels.ts'
-import { requireAdmin } from '~/lib/auth.server.ts'
-import { getEnv, getSupabase } from '~/lib/context.server.ts'
-import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { formatDate, formatDateTime, formatXOF } from '~/lib/format.ts'
 import type { Route } from './+types/admin.factures-devis.devis.$id'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.quote.number ?? 'Devis brouillon'} — Administration NOURX` }]
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const notFound = () => data({ message: 'Ce devis n’existe pas.' }, { status: 404 })
-
-export async function loader({ request, context, params }: Route.LoaderArgs) {
-  await requireAdmin({ request, context })
-  if (!UUID.test(params.id)) throw notFound()
-  const db = getSupabase(context)
-  const [quote, options] = await Promise.all([getAdminQuote(db, params.id), editorOptions(db)])
-  if (!quote) throw notFound()
+export async function loader(args: Route.LoaderArgs) {
+  const { doc: quote, options } = await loadDocumentPage(args, 'devis', getAdminQuote)
   return { quote, ...options }
 }
 
-export async function action({ request, context, params }: Route.ActionArgs) {
-  await requireAdmin({ request, context })
-  if (!UUID.test(params.id)) throw notFound()
-  const db = getSupabase(context)
-  const env = getEnv(context)
-  const form = await request.formData()
-  const intent = intentOf(form)
-  const here = `/admin/factures-devis/devis/${params.id}`
-
-  if (intent === 'save') {
-    const submission = parseForm(form, BillingDocumentSchema)
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, 400)
-    try {
-      await updateDraft(db, 'devis', params.id, submission.value)
-      return redirectWithFlash(here, { kind: 'success', message: 'Brouillon enregistré : totaux recalculés par la base.' }, env)
-    } catch (error) {
-      const { message, status } = writeErrorMessage(error)
-      return data({ intent, result: submission.reply({ formErrors: [message] }) }, status)
-    }
-  }
-  try {
-    switch (intent) {
-      case 'send': {
-        const sent = await sendDocument(db, 'devis', params.id)
-        return redirectWithFlash(here, { kind: 'success', message: `Devis ${sent.number} envoyé : le client peut l’accepter ou le refuser.` }, env)
-      }
-      case 'invoice': {
-        const invoice = await invoiceFromQuote(db, params.id)
-        return redirectWithFlash(`/admin/factures-devis/factures/${invoice.id}`, { kind: 'success', message: 'Facture brouillon créée depuis le devis.' }, env)
-      }
-      case 'delete':
-        await deleteDraft(db, 'devis', params.id)
-        return redirectWithFlash('/admin/factures-devis?type=devis', { kind: 'success', message: 'Brouillon supprimé.' }, env)
-      default:
-        return unknownIntent()
-    }
-  } catch (error) {
-    return formError(error)
-  }
+/** Save, send and delete are shared with the invoice page; a quote adds "create the invoice". */
+export async function action(args: Route.ActionArgs) {
+  return documentAction(args, 'devis', {
+    invoice: async ({ db, id, redirectTo }) => {
+      const invoice = await invoiceFromQuote(db, id)
+      return redirectTo(`/admin/factures-devis/factures/${invoice.id}`, 'Facture brouillon créée depuis le devis.')
+    },
+  })
 }
 
 type ActionResult = { intent?: string; result?: unknown; formError?: string } | undefined

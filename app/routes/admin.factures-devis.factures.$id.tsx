@@ -8,100 +8,50 @@ import { StatusBadge } from '~/components/admin/status-badge.tsx'
 import { PageHeader } from '~/components/shell/page.tsx'
 import { Button, buttonVariants } from '~/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/components/ui/card.tsx'
-import { formError, intentOf, parseForm, unknownIntent, writeErrorMessage } from '~/lib/admin/action.server.ts'
-import {
-  cancelInvoice,
-  deleteDraft,
-  duplicateInvoice,
-  editorOptions,
-  getAdminInvoice,
-  recordManualPayment,
-  sendDocument,
-  updateDraft,
-} from '~/lib/admin/billing/billing.server.ts'
-import { BillingDocumentSchema, frDecimal, CancelSchema, ManualPaymentSchema, PAYMENT_METHOD_LABEL } from '~/lib/admin/billing/schemas.ts'
+import { parseForm, writeErrorMessage } from '~/lib/admin/action.server.ts'
+import { cancelInvoice, duplicateInvoice, getAdminInvoice, recordManualPayment } from '~/lib/admin/billing/billing.server.ts'
+import { documentAction, loadDocumentPage } from '~/lib/admin/billing/detail-route.server.ts'
+import { CancelSchema, frDecimal, ManualPaymentSchema, PAYMENT_METHOD_LABEL } from '~/lib/admin/billing/schemas.ts'
 import { AdminWriteError } from '~/lib/admin/db.ts'
 import { INVOICE_STATUS } from '~/lib/admin/labels.ts'
 import { fileFrom } from '~/lib/admin/tasks/upload.server.ts'
-import { requireAdmin } from '~/lib/auth.server.ts'
-import { getEnv, getSupabase } from '~/lib/context.server.ts'
-import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { formatDate, formatDateTime, formatShortDate, formatXOF } from '~/lib/format.ts'
 import type { Route } from './+types/admin.factures-devis.factures.$id'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.invoice.number ?? 'Facture brouillon'} — Administration NOURX` }]
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const notFound = () => data({ message: 'Cette facture n’existe pas.' }, { status: 404 })
-
-export async function loader({ request, context, params }: Route.LoaderArgs) {
-  await requireAdmin({ request, context })
-  if (!UUID.test(params.id)) throw notFound()
-  const db = getSupabase(context)
-  const [invoice, options] = await Promise.all([getAdminInvoice(db, params.id), editorOptions(db)])
-  if (!invoice) throw notFound()
+export async function loader(args: Route.LoaderArgs) {
+  const { doc: invoice, options } = await loadDocumentPage(args, 'facture', getAdminInvoice)
   return { invoice, ...options, today: new Date().toISOString().slice(0, 10) }
 }
 
-export async function action({ request, context, params }: Route.ActionArgs) {
-  await requireAdmin({ request, context })
-  if (!UUID.test(params.id)) throw notFound()
-  const db = getSupabase(context)
-  const env = getEnv(context)
-  const form = await request.formData()
-  const intent = intentOf(form)
-  const here = `/admin/factures-devis/factures/${params.id}`
-
-  if (intent === 'save') {
-    const submission = parseForm(form, BillingDocumentSchema)
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, 400)
-    try {
-      await updateDraft(db, 'facture', params.id, submission.value)
-      return redirectWithFlash(here, { kind: 'success', message: 'Brouillon enregistré : totaux recalculés par la base.' }, env)
-    } catch (error) {
-      const { message, status } = writeErrorMessage(error)
-      return data({ intent, result: submission.reply({ formErrors: [message] }) }, status)
-    }
-  }
-  if (intent === 'payment') {
-    const submission = parseForm(form, ManualPaymentSchema)
-    if (submission.status !== 'success') return data({ intent, result: submission.reply() }, 400)
-    try {
-      const invoice = await getAdminInvoice(db, params.id)
-      if (!invoice) throw new AdminWriteError('Facture introuvable.', 'not_found', 404)
-      await recordManualPayment(db, invoice, submission.value, fileFrom(form, 'proof'))
-      return { intent, ok: true, message: 'Paiement enregistré ; le reçu est émis.' }
-    } catch (error) {
-      const { message, status } = writeErrorMessage(error)
-      return data({ intent, result: submission.reply({ formErrors: [message] }) }, status)
-    }
-  }
-
-  try {
-    switch (intent) {
-      case 'send': {
-        const sent = await sendDocument(db, 'facture', params.id)
-        return redirectWithFlash(here, { kind: 'success', message: `Facture ${sent.number} envoyée : le client la voit dans son espace.` }, env)
+/** Save, send and delete are shared with the quote page; an invoice adds payment, duplicate and cancel. */
+export async function action(args: Route.ActionArgs) {
+  return documentAction(args, 'facture', {
+    payment: async ({ db, id, form }) => {
+      const submission = parseForm(form, ManualPaymentSchema)
+      if (submission.status !== 'success') return data({ intent: 'payment', result: submission.reply() }, 400)
+      try {
+        const invoice = await getAdminInvoice(db, id)
+        if (!invoice) throw new AdminWriteError('Facture introuvable.', 'not_found', 404)
+        await recordManualPayment(db, invoice, submission.value, fileFrom(form, 'proof'))
+        return { intent: 'payment', ok: true, message: 'Paiement enregistré ; le reçu est émis.' }
+      } catch (error) {
+        const { message, status } = writeErrorMessage(error)
+        return data({ intent: 'payment', result: submission.reply({ formErrors: [message] }) }, status)
       }
-      case 'duplicate': {
-        const copy = await duplicateInvoice(db, params.id)
-        return redirectWithFlash(`/admin/factures-devis/factures/${copy.id}`, { kind: 'success', message: 'Copie créée en brouillon.' }, env)
-      }
-      case 'cancel': {
-        const parsed = CancelSchema.safeParse({ reason: form.get('reason') })
-        if (!parsed.success) return data({ formError: parsed.error.issues[0].message }, 400)
-        await cancelInvoice(db, params.id, parsed.data.reason)
-        return { ok: true }
-      }
-      case 'delete':
-        await deleteDraft(db, 'facture', params.id)
-        return redirectWithFlash('/admin/factures-devis', { kind: 'success', message: 'Brouillon supprimé.' }, env)
-      default:
-        return unknownIntent()
-    }
-  } catch (error) {
-    return formError(error)
-  }
+    },
+    duplicate: async ({ db, id, redirectTo }) => {
+      const copy = await duplicateInvoice(db, id)
+      return redirectTo(`/admin/factures-devis/factures/${copy.id}`, 'Copie créée en brouillon.')
+    },
+    cancel: async ({ db, id, form }) => {
+      const parsed = CancelSchema.safeParse({ reason: form.get('reason') })
+      if (!parsed.success) return data({ formError: parsed.error.issues[0].message }, 400)
+      await cancelInvoice(db, id, parsed.data.reason)
+      return { ok: true }
+    },
+  })
 }
 
 type ActionResult = { intent?: string; result?: unknown } | undefined

@@ -2,23 +2,15 @@
 // for the admin, rendered by the same code as the client's download.
 import { data } from 'react-router'
 import { getAdminInvoice } from '~/lib/admin/billing/billing.server.ts'
+import { loadAdminPdf } from '~/lib/admin/billing/pdf-route.server.ts'
 import { renderOr500 } from '~/lib/billing/pdf-route.server.ts'
-import { creditNotePdf, loadSeller, pdfResponse } from '~/lib/billing/pdf.server.ts'
-import { requireAdmin } from '~/lib/auth.server.ts'
-import { getEnv, getSupabase } from '~/lib/context.server.ts'
+import { creditNotePdf, pdfResponse } from '~/lib/billing/pdf.server.ts'
 import type { Route } from './+types/api.admin.factures.$id.avoir'
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
-export async function loader({ request, context, params }: Route.LoaderArgs) {
-  await requireAdmin({ request, context })
-  if (!UUID.test(params.id)) throw data({ message: 'Facture introuvable.' }, { status: 404 })
-  const db = getSupabase(context)
-  const [invoice, seller] = await Promise.all([getAdminInvoice(db, params.id), loadSeller(db, getEnv(context).APP_URL)])
-  if (!invoice) throw data({ message: 'Facture introuvable.' }, { status: 404 })
-  if (!seller.ok) throw data({ message: 'Les paramètres de l’agence sont illisibles. Réessayez.' }, { status: 503 })
-  const render = creditNotePdf(invoice, seller.value)
+export async function loader(args: Route.LoaderArgs) {
+  const { doc: invoice, seller, preview } = await loadAdminPdf(args, getAdminInvoice, 'Facture introuvable.')
+  const render = creditNotePdf(invoice, seller)
   if (!render) throw data({ message: 'Cette facture n’a pas d’avoir.' }, { status: 404 })
   const bytes = await renderOr500(() => render, 'de l’avoir')
-  return pdfResponse(bytes, 'avoir', invoice.credit_note?.number ?? null, new URL(request.url).searchParams.has('apercu'))
+  return pdfResponse(bytes, 'avoir', invoice.credit_note?.number ?? null, preview)
 }

@@ -2,7 +2,9 @@
 // embedded select (lines, payments with their receipts, credit note, online
 // attempts, client company, project). RLS decides visibility: a row of
 // another company, a draft or an unknown id all come back as `null`, and the
-// routes answer 404 for all three alike.
+// routes answer 404 for all three alike. The back office reads through the
+// same functions with `includeDrafts` (app/lib/admin/billing/billing.server.ts),
+// so its pages and PDF preview use exactly the client's mapping.
 import type { AppSupabaseClient } from '../supabase.server.ts'
 import type { DbError } from './errors.server.ts'
 import type { InvoiceStatus, QuoteStatus } from './status.ts'
@@ -103,12 +105,29 @@ export interface QuoteDetail {
 }
 
 type Loaded<T> = { ok: true; value: T | null } | { ok: false; error: DbError }
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type RawRow = Record<string, any>
+
+/**
+ * How a document is read. The client's pages use the defaults. The back
+ * office reads the same document (same embeds, same mapping, hence the same
+ * PDF) with drafts included and a few columns of its own on top.
+ */
+export interface ReadOptions {
+  /** Drafts are left out unless asked for (RLS hides them from clients anyway). */
+  includeDrafts?: boolean
+  /** Extra columns of the document row, e.g. 'project_id, sent_at'. */
+  columns?: string
+  /** Extra columns of each embedded payment (invoices only). */
+  paymentColumns?: string
+}
 
 const CLIENT_COLUMNS = 'name, contact_name, address, city, country, email, phone, ncc, rccm'
 const ITEM_COLUMNS = 'id, position, label, description, quantity, unit_price, line_total'
+const extra = (columns: string | undefined) => (columns ? `, ${columns}` : '')
 
 /** PostgREST returns a to-one embed as an object (or null); tolerate a one-element array. */
-function one<T>(value: T | T[] | null | undefined): T | null {
+export function one<T>(value: T | T[] | null | undefined): T | null {
   if (Array.isArray(value)) return value[0] ?? null
   return value ?? null
 }
@@ -119,25 +138,29 @@ function items(raw: unknown): LineItem[] {
     .sort((a, b) => a.position - b.position)
 }
 
-export async function getInvoice(supabase: AppSupabaseClient, id: string): Promise<Loaded<InvoiceDetail>> {
-  const { data, error } = await supabase
+/** The raw invoice row with its embeds (null when not visible, or a draft unless includeDrafts). */
+export async function readInvoiceRow(supabase: AppSupabaseClient, id: string, options: ReadOptions = {}): Promise<Loaded<RawRow>> {
+  let query = supabase
     .from('invoices')
     .select(
       `id, client_id, number, status, title, issue_date, due_date, currency, vat_rate, subtotal_ht, vat_amount, total_ttc,
-       amount_paid, balance_due, notes, canceled_at, cancel_reason,
+       amount_paid, balance_due, notes, canceled_at, cancel_reason${extra(options.columns)},
        projects(title), quotes(id, number), clients(${CLIENT_COLUMNS}),
        invoice_items(${ITEM_COLUMNS}),
-       payments(id, amount, method, payment_method_detail, transaction_id, operator_id, reference, paid_at, receipts(id, number, issued_at)),
+       payments(id, amount, method, payment_method_detail, transaction_id, operator_id, reference, paid_at${extra(options.paymentColumns)}, receipts(id, number, issued_at)),
        credit_notes(id, number, amount, reason, issued_at),
        payment_attempts(id, transaction_id, status, amount, failure_reason, created_at)`,
     )
     .eq('id', id)
-    .neq('status', 'draft')
-    .maybeSingle()
+  if (!options.includeDrafts) query = query.neq('status', 'draft')
+  const { data, error } = await query.maybeSingle()
   if (error) return { ok: false, error }
-  if (!data) return { ok: true, value: null }
-  const row = data as Record<string, unknown> & { [k: string]: any } // eslint-disable-line @typescript-eslint/no-explicit-any
-  const value: InvoiceDetail = {
+  return { ok: true, value: (data as RawRow | null) ?? null }
+}
+
+/** A row of readInvoiceRow() in the shape the pages and the PDF use. */
+export function toInvoiceDetail(row: RawRow): InvoiceDetail {
+  return {
     id: row.id,
     client_id: row.client_id,
     number: row.number,
@@ -159,7 +182,7 @@ export async function getInvoice(supabase: AppSupabaseClient, id: string): Promi
     quote: one<{ id: string; number: string | null }>(row.quotes),
     client: one<ClientCompany>(row.clients)!,
     items: items(row.invoice_items),
-    payments: ((row.payments as Array<Record<string, any>> | null) ?? []) // eslint-disable-line @typescript-eslint/no-explicit-any
+    payments: ((row.payments as RawRow[] | null) ?? [])
       .map((p) => ({
         id: p.id,
         amount: Number(p.amount),
@@ -180,24 +203,36 @@ export async function getInvoice(supabase: AppSupabaseClient, id: string): Promi
       .map((a) => ({ ...a, amount: Number(a.amount) }))
       .sort((a, b) => b.created_at.localeCompare(a.created_at)),
   }
-  return { ok: true, value }
 }
 
-export async function getQuote(supabase: AppSupabaseClient, id: string): Promise<Loaded<QuoteDetail>> {
-  const { data, error } = await supabase
+export async function getInvoice(
+  supabase: AppSupabaseClient,
+  id: string,
+  options: Pick<ReadOptions, 'includeDrafts'> = {},
+): Promise<Loaded<InvoiceDetail>> {
+  const read = await readInvoiceRow(supabase, id, options)
+  if (!read.ok || !read.value) return read as Loaded<InvoiceDetail>
+  return { ok: true, value: toInvoiceDetail(read.value) }
+}
+
+/** The raw quote row with its embeds (null when not visible, or a draft unless includeDrafts). */
+export async function readQuoteRow(supabase: AppSupabaseClient, id: string, options: ReadOptions = {}): Promise<Loaded<RawRow>> {
+  let query = supabase
     .from('quotes')
     .select(
       `id, client_id, number, status, title, issue_date, valid_until, currency, vat_rate, subtotal_ht, vat_amount, total_ttc,
-       notes, terms, accepted_at, signer_name, declined_at, decline_reason,
+       notes, terms, accepted_at, signer_name, declined_at, decline_reason${extra(options.columns)},
        projects(title), clients(${CLIENT_COLUMNS}), quote_items(${ITEM_COLUMNS}), invoices(id, number, status)`,
     )
     .eq('id', id)
-    .neq('status', 'draft')
-    .maybeSingle()
+  if (!options.includeDrafts) query = query.neq('status', 'draft')
+  const { data, error } = await query.maybeSingle()
   if (error) return { ok: false, error }
-  if (!data) return { ok: true, value: null }
-  const row = data as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-  const value: QuoteDetail = {
+  return { ok: true, value: (data as RawRow | null) ?? null }
+}
+
+export function toQuoteDetail(row: RawRow): QuoteDetail {
+  return {
     id: row.id,
     client_id: row.client_id,
     number: row.number,
@@ -219,10 +254,20 @@ export async function getQuote(supabase: AppSupabaseClient, id: string): Promise
     project_title: one<{ title: string }>(row.projects)?.title ?? null,
     client: one<ClientCompany>(row.clients)!,
     items: items(row.quote_items),
-    // Drafts are filtered out by RLS: only invoices the client can open.
+    // Only invoices the client can open: drafts are hidden by RLS from clients,
+    // and left out here for the admin too (the PDF and the client page agree).
     invoices: ((row.invoices as QuoteDetail['invoices'] | null) ?? []).filter((i) => i.status !== 'draft'),
   }
-  return { ok: true, value }
+}
+
+export async function getQuote(
+  supabase: AppSupabaseClient,
+  id: string,
+  options: Pick<ReadOptions, 'includeDrafts'> = {},
+): Promise<Loaded<QuoteDetail>> {
+  const read = await readQuoteRow(supabase, id, options)
+  if (!read.ok || !read.value) return read as Loaded<QuoteDetail>
+  return { ok: true, value: toQuoteDetail(read.value) }
 }
 
 export interface BillingSettings {

@@ -3,18 +3,22 @@
 // machines, immutability once issued, credit notes, payments → receipts and
 // the paid status. This module only writes what the admin typed and calls
 // the RPCs; every figure shown after a save is read back from the database.
-import type { ClientCompany, InvoiceDetail, LineItem, QuoteDetail } from '../../billing/get-document.server.ts'
+import {
+  one,
+  readInvoiceRow,
+  readQuoteRow,
+  toInvoiceDetail,
+  toQuoteDetail,
+  type InvoiceDetail,
+  type QuoteDetail,
+  type RawRow,
+} from '../../billing/get-document.server.ts'
 import { AdminWriteError, check, requireRow, type Db } from '../db.ts'
 import { ilikeTerm, pageRange, type ListParams } from '../list.ts'
 import { uploadDocument } from '../tasks/upload.server.ts'
 import type { BillingDocumentInput, DocKind, LineItemInput, ManualPaymentInput } from './schemas.ts'
 
-type RawRow = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-const one = <T>(v: T | T[] | null | undefined): T | null => (Array.isArray(v) ? (v[0] ?? null) : (v ?? null))
-
 const TABLE = { facture: 'invoices', devis: 'quotes' } as const
-const ITEMS = { facture: 'invoice_items', devis: 'quote_items' } as const
-const PARENT = { facture: 'invoice_id', devis: 'quote_id' } as const
 const DEADLINE = { facture: 'due_date', devis: 'valid_until' } as const
 
 export const BILLING_SORTS = ['created_at', 'issue_date', 'deadline', 'total_ttc', 'number'] as const
@@ -86,15 +90,6 @@ export async function editorOptions(db: Db) {
   }
 }
 
-const CLIENT_COLUMNS = 'name, contact_name, address, city, country, email, phone, ncc, rccm'
-const ITEM_COLUMNS = 'id, position, label, description, quantity, unit_price, line_total'
-
-function items(raw: unknown): LineItem[] {
-  return ((raw as LineItem[] | null) ?? [])
-    .map((i) => ({ ...i, quantity: Number(i.quantity), unit_price: Number(i.unit_price), line_total: Number(i.line_total) }))
-    .sort((a, b) => a.position - b.position)
-}
-
 /** An invoice in the shape of the client's InvoiceDetail (so the PDF is rendered by the same code), drafts included. */
 export interface AdminInvoice extends InvoiceDetail {
   project_id: string | null
@@ -104,62 +99,27 @@ export interface AdminInvoice extends InvoiceDetail {
   payments_admin: { id: string; amount: number; method: string; reference: string | null; paid_at: string; proof_document_id: string | null; notes: string | null; receipt_number: string | null }[]
 }
 
+/**
+ * The client's read (app/lib/billing/get-document.server.ts) with drafts and
+ * the back office's columns on top: one mapping for both sides, so the admin
+ * preview shows what the client gets.
+ */
 export async function getAdminInvoice(db: Db, id: string): Promise<AdminInvoice | null> {
-  const { data, error } = await db
-    .from('invoices')
-    .select(
-      `id, client_id, project_id, number, status, title, issue_date, due_date, currency, vat_rate, subtotal_ht, vat_amount, total_ttc,
-       amount_paid, balance_due, notes, canceled_at, cancel_reason, sent_at, paid_at, created_at,
-       projects(title), quotes(id, number), clients(${CLIENT_COLUMNS}),
-       invoice_items(${ITEM_COLUMNS}),
-       payments(id, amount, method, payment_method_detail, transaction_id, operator_id, reference, paid_at, proof_document_id, notes, receipts(id, number, issued_at)),
-       credit_notes(id, number, amount, reason, issued_at),
-       payment_attempts(id, transaction_id, status, amount, failure_reason, created_at)`,
-    )
-    .eq('id', id)
-    .maybeSingle()
-  if (error) failed('facture', error)
-  if (!data) return null
-  const row = data as RawRow
+  const read = await readInvoiceRow(db, id, {
+    includeDrafts: true,
+    columns: 'project_id, sent_at, paid_at, created_at',
+    paymentColumns: 'proof_document_id, notes',
+  })
+  if (!read.ok) failed('facture', read.error)
+  const row = read.value
+  if (!row) return null
   const payments = ((row.payments ?? []) as RawRow[]).toSorted((a, b) => String(a.paid_at).localeCompare(String(b.paid_at)))
-  const note = one<RawRow>(row.credit_notes)
   return {
-    id: row.id,
-    client_id: row.client_id,
+    ...toInvoiceDetail(row),
     project_id: row.project_id,
-    number: row.number,
-    status: row.status,
-    title: row.title,
-    issue_date: row.issue_date,
-    due_date: row.due_date,
-    currency: row.currency,
-    vat_rate: Number(row.vat_rate),
-    subtotal_ht: Number(row.subtotal_ht),
-    vat_amount: Number(row.vat_amount),
-    total_ttc: Number(row.total_ttc),
-    amount_paid: Number(row.amount_paid),
-    balance_due: Number(row.balance_due),
-    notes: row.notes,
-    canceled_at: row.canceled_at,
-    cancel_reason: row.cancel_reason,
     sent_at: row.sent_at,
     paid_at: row.paid_at,
     created_at: row.created_at,
-    project_title: one<{ title: string }>(row.projects)?.title ?? null,
-    quote: one<{ id: string; number: string | null }>(row.quotes),
-    client: one<ClientCompany>(row.clients)!,
-    items: items(row.invoice_items),
-    payments: payments.map((p) => ({
-      id: p.id,
-      amount: Number(p.amount),
-      method: p.method,
-      payment_method_detail: p.payment_method_detail,
-      transaction_id: p.transaction_id,
-      operator_id: p.operator_id,
-      reference: p.reference,
-      paid_at: p.paid_at,
-      receipt: one(p.receipts),
-    })),
     payments_admin: payments.map((p) => ({
       id: p.id,
       amount: Number(p.amount),
@@ -170,10 +130,6 @@ export async function getAdminInvoice(db: Db, id: string): Promise<AdminInvoice 
       notes: p.notes,
       receipt_number: one<{ number: string }>(p.receipts)?.number ?? null,
     })),
-    credit_note: note ? { id: note.id, number: note.number, amount: Number(note.amount), reason: note.reason, issued_at: note.issued_at } : null,
-    attempts: ((row.payment_attempts ?? []) as RawRow[])
-      .map((a) => ({ id: a.id, transaction_id: a.transaction_id, status: a.status, amount: Number(a.amount), failure_reason: a.failure_reason, created_at: a.created_at }))
-      .sort((a, b) => b.created_at.localeCompare(a.created_at)),
   }
 }
 
@@ -185,46 +141,16 @@ export interface AdminQuote extends QuoteDetail {
 }
 
 export async function getAdminQuote(db: Db, id: string): Promise<AdminQuote | null> {
-  const { data, error } = await db
-    .from('quotes')
-    .select(
-      `id, client_id, project_id, number, status, title, issue_date, valid_until, currency, vat_rate, subtotal_ht, vat_amount, total_ttc,
-       notes, terms, accepted_at, signer_name, declined_at, decline_reason, sent_at, created_at,
-       projects(title), clients(${CLIENT_COLUMNS}), quote_items(${ITEM_COLUMNS}), invoices(id, number, status)`,
-    )
-    .eq('id', id)
-    .maybeSingle()
-  if (error) failed('devis', error)
-  if (!data) return null
-  const row = data as RawRow
-  const invoices = (row.invoices ?? []) as { id: string; number: string | null; status: string }[]
+  const read = await readQuoteRow(db, id, { includeDrafts: true, columns: 'project_id, sent_at, created_at' })
+  if (!read.ok) failed('devis', read.error)
+  const row = read.value
+  if (!row) return null
   return {
-    id: row.id,
-    client_id: row.client_id,
+    ...toQuoteDetail(row),
     project_id: row.project_id,
-    number: row.number,
-    status: row.status,
-    title: row.title,
-    issue_date: row.issue_date,
-    valid_until: row.valid_until,
-    currency: row.currency,
-    vat_rate: Number(row.vat_rate),
-    subtotal_ht: Number(row.subtotal_ht),
-    vat_amount: Number(row.vat_amount),
-    total_ttc: Number(row.total_ttc),
-    notes: row.notes,
-    terms: row.terms,
-    accepted_at: row.accepted_at,
-    signer_name: row.signer_name,
-    declined_at: row.declined_at,
-    decline_reason: row.decline_reason,
     sent_at: row.sent_at,
     created_at: row.created_at,
-    project_title: one<{ title: string }>(row.projects)?.title ?? null,
-    client: one<ClientCompany>(row.clients)!,
-    items: items(row.quote_items),
-    invoices: invoices.filter((i) => i.status !== 'draft') as QuoteDetail['invoices'],
-    invoices_all: invoices,
+    invoices_all: (row.invoices ?? []) as AdminQuote['invoices_all'],
   }
 }
 
@@ -242,43 +168,47 @@ function header(kind: DocKind, input: BillingDocumentInput) {
   }
 }
 
-const itemRows = (kind: DocKind, parentId: string, list: LineItemInput[]) =>
-  list.map((item, position) => ({
-    [PARENT[kind]]: parentId,
-    position,
-    label: item.label,
-    description: item.description ?? null,
-    quantity: item.quantity,
-    unit_price: item.unit_price,
-  }))
+/** The editor's lines as replace_document_items() takes them (positions follow the array). */
+const itemsJson = (list: LineItemInput[]) =>
+  list.map((item) => ({ label: item.label, description: item.description ?? null, quantity: item.quantity, unit_price: item.unit_price }))
+
+const RPC_KIND = { facture: 'invoice', devis: 'quote' } as const
 
 /**
- * A new draft: the header, then its lines (the items trigger recomputes the
- * totals). If the lines are refused, the empty draft is removed again.
+ * Replaces every line of a draft, and its header when given, in ONE database
+ * transaction (replace_document_items(), migration 14): a refused line leaves
+ * the draft exactly as it was. The triggers recompute the totals.
+ */
+async function replaceItems(db: Db, kind: DocKind, id: string, list: LineItemInput[], head: Record<string, unknown> | null) {
+  const { error } = await db.rpc('replace_document_items', { p_kind: RPC_KIND[kind], p_id: id, p_items: itemsJson(list), p_header: head })
+  if (!error) return
+  // Issued meanwhile (or from the start): the editor is stale, not the input wrong.
+  if (error.hint === 'not_draft') throw new AdminWriteError(error.message, 'not_draft', 409)
+  if (error.code === 'P0002') throw new AdminWriteError(error.message, 'not_found', 404)
+  // quantity × unit price beyond a bigint: each is within the form's bounds, their product is not.
+  if (error.code === '22003') throw new AdminWriteError('Le montant d’une ligne dépasse la limite : réduisez la quantité ou le prix.', error.code, 400)
+  check({ data: null, error }, `lignes ${kind}`)
+}
+
+/**
+ * A new draft: the header (no lines yet), then its lines through
+ * replace_document_items(). If the lines are refused, the empty draft is
+ * removed again, so a failed creation leaves nothing behind.
  */
 export async function createDraft(db: Db, kind: DocKind, input: BillingDocumentInput): Promise<{ id: string }> {
   const created = check(await db.from(TABLE[kind]).insert(header(kind, input)).select('id').single(), `création ${kind}`) as { id: string }
-  const lines = await db.from(ITEMS[kind]).insert(itemRows(kind, created.id, input.items))
-  if (lines.error) {
+  try {
+    await replaceItems(db, kind, created.id, input.items, null)
+  } catch (error) {
     await db.from(TABLE[kind]).delete().eq('id', created.id)
-    check(lines, `lignes ${kind}`)
+    throw error
   }
   return { id: created.id }
 }
 
-/**
- * Saves a draft: header, then the new lines are inserted BEFORE the old ones
- * are deleted, so a refused insert never leaves a draft without its lines.
- * The database refuses all of it once the document is issued.
- */
+/** Saves a draft: header and lines together, all or nothing; refused once the document is issued. */
 export async function updateDraft(db: Db, kind: DocKind, id: string, input: BillingDocumentInput) {
-  const rows = check(await db.from(TABLE[kind]).update(header(kind, input)).eq('id', id).eq('status', 'draft').select('id'), kind)
-  if (!rows?.length) throw new AdminWriteError(kind === 'facture' ? 'Seule une facture brouillon se modifie : émettez un avoir.' : 'Seul un devis brouillon se modifie.', 'not_draft', 409)
-  const { data: old, error } = await db.from(ITEMS[kind]).select('id').eq(PARENT[kind], id)
-  if (error) check({ data: null, error }, `lignes ${kind}`)
-  check(await db.from(ITEMS[kind]).insert(itemRows(kind, id, input.items)), `lignes ${kind}`)
-  const oldIds = (old ?? []).map((r: RawRow) => r.id as string)
-  if (oldIds.length) check(await db.from(ITEMS[kind]).delete().in('id', oldIds), `lignes ${kind}`)
+  await replaceItems(db, kind, id, input.items, header(kind, input))
 }
 
 /** draft → sent: the database assigns the number, the dates, and makes the document visible to the client. */
