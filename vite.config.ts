@@ -13,6 +13,20 @@ const statePath = process.env.NOURX_DEV_STATE_DIR || undefined
 // Two Vite servers optimising dependencies into one cache dir race each other.
 const cacheDir = process.env.NOURX_DEV_VITE_CACHE_DIR || undefined
 
+// Modules every signed-in page loads. Grouped into one chunk for the first-load
+// budget of the client portal (docs/decisions/006-client-bundle-budget.md);
+// keep admin-only and page-specific modules out of it.
+const SHELL_MODULES = new RegExp(
+  [
+    String.raw`app/components/shell/(app-shell|page|project-switcher|nav-client|section-pending)\.`,
+    String.raw`app/components/(error-page|toast-host|logo)\.`,
+    String.raw`app/components/ui/(button|badge|card|skeleton|page-skeleton|progress|slot)\.`,
+    String.raw`app/lib/(utils|format|initials|nonce|flash)\.`,
+    String.raw`node_modules/(clsx|class-variance-authority)/`,
+    String.raw`node_modules/lucide-react/dist/esm/(shared/|Icon\.|createLucideIcon\.|defaultAttributes\.|context\.)`,
+  ].join('|'),
+)
+
 export default defineConfig({
   cacheDir,
   plugins: [
@@ -26,6 +40,25 @@ export default defineConfig({
     tailwindcss(),
     reactRouter(),
   ],
+  build: { sourcemap: process.env.NOURX_SOURCEMAP === '1' },
+  environments: {
+    client: {
+      build: {
+        rolldownOptions: {
+          output: {
+            codeSplitting: {
+              groups: [
+                { name: 'framework', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+                // The client portal's frame (shell, shared UI atoms, icon runtime):
+                // one chunk instead of twenty tiny ones, which gzip badly.
+                { name: 'shell', test: SHELL_MODULES },
+              ],
+            },
+          },
+        },
+      },
+    },
+  },
   resolve: {
     tsconfigPaths: true,
   },

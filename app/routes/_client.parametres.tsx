@@ -13,21 +13,17 @@ import {
   setAnalyticsConsent,
   updateProfile,
 } from '~/lib/account/account.server.ts'
+import { AVATAR_TYPES, avatarProblem, CONTACT_LABEL, CONTACT_METHODS, EVENT_LABEL } from '~/lib/account/options.ts'
 import {
-  AVATAR_TYPES,
-  avatarProblem,
-  CONTACT_LABEL,
-  CONTACT_METHODS,
   ConsentSchema,
   DeletionSchema,
-  EVENT_LABEL,
   parseNotificationForm,
   PasswordSchema,
   ProfileSchema,
 } from '~/lib/account/schemas.ts'
 import { requireClient, requireFreshUser } from '~/lib/auth.server.ts'
 import { unavailable } from '~/lib/billing/errors.server.ts'
-import { getEnv, getSupabase } from '~/lib/context.server.ts'
+import { getEnv, getRequestContext, getSupabase } from '~/lib/context.server.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
 import { fieldErrors } from '~/lib/validation.ts'
@@ -122,7 +118,7 @@ export async function action({ request, context }: Route.ActionArgs) {
       await requireFreshUser({ request, context })
       const parsed = DeletionSchema.safeParse(values)
       if (!parsed.success) return invalid(intent, values, fieldErrors(parsed.error))
-      const filed = await requestDeletion(supabase, user.id, parsed.data.reason)
+      const filed = await requestDeletion(supabase, user.id, parsed.data.reason, getRequestContext(context))
       if (!filed.ok) return invalid(intent, values, {}, filed.message, 409)
       return done('donnees', 'Demande de suppression envoyée à NOURX. Vous serez contacté pour la confirmer.')
     }

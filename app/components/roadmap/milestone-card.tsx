@@ -1,24 +1,16 @@
 import { BadgeCheckIcon, FileTextIcon, MessageSquareIcon } from 'lucide-react'
-import { useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useFetcher } from 'react-router'
 import { FormError, TextareaField, TextField } from '~/components/forms.tsx'
 import { Button } from '~/components/ui/button.tsx'
-import { Checkbox } from '~/components/ui/checkbox.tsx'
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from '~/components/ui/dialog.tsx'
-import { Label } from '~/components/ui/label.tsx'
 import { formatDateTime, formatDay } from '~/lib/format.ts'
 import { isMilestoneLate } from '~/lib/roadmap/labels.ts'
 import type { RoadmapMilestone } from '~/lib/roadmap/get-roadmap.server.ts'
 import { cn } from '~/lib/utils.ts'
 import { MilestoneStatusBadge } from './milestone-badge.tsx'
+
+const loadApproveDialog = () => import('./approve-dialog.tsx')
+const ApproveMilestoneDialog = lazy(loadApproveDialog)
 
 /** What the route action answers to the milestone forms. */
 export interface MilestoneActionData {
@@ -130,68 +122,33 @@ export function MilestoneCard({
   )
 }
 
+/**
+ * "Valider ce jalon": the trigger ships with the page, the dialog itself
+ * (Radix Dialog, ~12 KB gzipped) is fetched when the client is about to open
+ * it, to keep the roadmap within the portal's first-load budget
+ * (docs/decisions/006-client-bundle-budget.md).
+ */
 function ApproveDialog({ milestone, defaultSignerName }: { milestone: RoadmapMilestone; defaultSignerName: string }) {
-  const fetcher = useFetcher<MilestoneActionData>({ key: `approve-${milestone.id}` })
   const [open, setOpen] = useState(false)
-  const result = fetcher.data
-  const busy = fetcher.state !== 'idle'
-  useEffect(() => {
-    if (fetcher.state === 'idle' && result?.ok) setOpen(false)
-  }, [fetcher.state, result])
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <div className="flex flex-col gap-2 rounded-md border border-warning/30 bg-warning-soft px-3 py-3 sm:flex-row sm:items-center sm:justify-between">
-        <p className="text-sm">Ce jalon est livré : vérifiez les livrables puis validez-le.</p>
-        <DialogTrigger asChild>
-          <Button size="sm">Valider ce jalon</Button>
-        </DialogTrigger>
-      </div>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Valider « {milestone.title} »</DialogTitle>
-          <DialogDescription>
-            Votre validation est datée et signée de votre nom ; l’équipe NOURX la voit aussitôt.
-          </DialogDescription>
-        </DialogHeader>
-        <fetcher.Form method="post" className="flex flex-col gap-4">
-          <input type="hidden" name="intent" value="approve" />
-          <input type="hidden" name="milestoneId" value={milestone.id} />
-          <FormError message={result && !result.ok && !result.errors ? result.message : null} />
-          <TextField
-            label="Votre nom complet"
-            errors={result?.errors?.signerName}
-            inputProps={{
-              name: 'signerName',
-              autoComplete: 'name',
-              required: true,
-              minLength: 2,
-              maxLength: 120,
-              defaultValue: result?.values?.signerName ?? defaultSignerName,
-            }}
-          />
-          <TextareaField
-            label="Remarque (facultatif)"
-            errors={result?.errors?.note}
-            textareaProps={{ name: 'note', rows: 3, maxLength: 2000, defaultValue: result?.values?.note ?? '' }}
-          />
-          <div className="flex flex-col gap-1">
-            <div className="flex items-start gap-2">
-              <Checkbox id={`confirm-${milestone.id}`} name="confirm" value="on" required />
-              <Label htmlFor={`confirm-${milestone.id}`} className="text-sm leading-snug font-normal">
-                Je confirme que les livrables de ce jalon
-                {milestone.version_label ? ` (version ${milestone.version_label})` : ''} sont conformes.
-              </Label>
-            </div>
-            {result?.errors?.confirm && <p className="text-sm text-danger">{result.errors.confirm[0]}</p>}
-          </div>
-          <DialogFooter>
-            <Button type="submit" disabled={busy}>
-              {busy ? 'Validation…' : 'Valider le jalon'}
-            </Button>
-          </DialogFooter>
-        </fetcher.Form>
-      </DialogContent>
-    </Dialog>
+    <div className="flex flex-col gap-2 rounded-md border border-warning/30 bg-warning-soft px-3 py-3 sm:flex-row sm:items-center sm:justify-between">
+      <p className="text-sm">Ce jalon est livré : vérifiez les livrables puis validez-le.</p>
+      <Button
+        size="sm"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onPointerEnter={loadApproveDialog}
+        onFocus={loadApproveDialog}
+        onClick={() => setOpen(true)}
+      >
+        Valider ce jalon
+      </Button>
+      {open && (
+        <Suspense fallback={null}>
+          <ApproveMilestoneDialog milestone={milestone} defaultSignerName={defaultSignerName} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </div>
   )
 }
 

@@ -4,7 +4,7 @@
 import { PaperclipIcon } from 'lucide-react'
 import { useId, useState } from 'react'
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_FILES } from '~/lib/tickets/labels.ts'
-import { checkAttachments } from '~/lib/tickets/schemas.ts'
+import { checkAttachments } from '~/lib/tickets/attachment-rules.ts'
 
 const sizeFormat = new Intl.NumberFormat('fr-CI', { maximumFractionDigits: 1 })
 export function formatSize(bytes: number): string {

@@ -1,7 +1,7 @@
 import { cva, type VariantProps } from 'class-variance-authority'
-import { Slot } from 'radix-ui'
 import type * as React from 'react'
 import { cn } from '~/lib/utils.ts'
+import { Slot } from './slot.tsx'
 
 /**
  * Status badges: the only place besides alerts where colour appears. Pick
@@ -33,7 +33,7 @@ function Badge({
   asChild = false,
   ...props
 }: React.ComponentProps<'span'> & VariantProps<typeof badgeVariants> & { asChild?: boolean }) {
-  const Comp = asChild ? Slot.Root : 'span'
+  const Comp = asChild ? Slot : 'span'
   return (
     <Comp
       data-slot="badge"

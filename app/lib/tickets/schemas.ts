@@ -1,13 +1,7 @@
 // Form schemas of the Réclamations pages (isomorphic). Files are checked
 // separately (checkAttachments) because they are not strings.
 import { z } from 'zod'
-import {
-  ATTACHMENT_MAX_BYTES,
-  ATTACHMENT_MAX_FILES,
-  ATTACHMENT_TYPES,
-  TICKET_CATEGORIES,
-  TICKET_PRIORITIES,
-} from './labels.ts'
+import { TICKET_CATEGORIES, TICKET_PRIORITIES } from './labels.ts'
 
 const optionalUuid = z
   .string()
@@ -60,22 +54,5 @@ export const CloseTicketSchema = z.object({
 
 export const TicketActionSchema = z.discriminatedUnion('intent', [ReplySchema, CloseTicketSchema], { error: 'Action inconnue.' })
 
-/** Browser-side and server-side check of chosen files; French message or null. */
-export function checkAttachments(files: Array<{ name: string; size: number; type: string }>): string | null {
-  if (files.length > ATTACHMENT_MAX_FILES) return `${ATTACHMENT_MAX_FILES} fichiers au plus par message.`
-  for (const file of files) {
-    if (file.size > ATTACHMENT_MAX_BYTES) return `« ${file.name} » dépasse 25 Mo.`
-    if (file.size === 0) return `« ${file.name} » est vide.`
-    if (!(ATTACHMENT_TYPES as readonly string[]).includes(file.type)) {
-      return `« ${file.name} » : type de fichier non accepté (PDF, images, documents Office, ZIP, texte).`
-    }
-  }
-  return null
-}
-
-/** Non-empty File entries of a multipart form field. */
-export function filesOf(form: FormData, name: string): File[] {
-  return form
-    .getAll(name)
-    .filter((v): v is File => typeof v === 'object' && v !== null && 'arrayBuffer' in v && (v as File).size > 0)
-}
+// Files are checked by checkAttachments (attachment-rules.ts), which the browser also runs.
+export { checkAttachments, filesOf } from './attachment-rules.ts'
