@@ -16,6 +16,10 @@ const ALLOWED: { pattern: RegExp; why: string }[] = [
     pattern: /^app\/lib\/payments\/deps\.server\.ts$/,
     why: 'payment wiring (issue 7): attempts, notifications and checks are written by the service role only; every caller authorises first (RLS read as the user, requireAdmin, or the webhook x-token)',
   },
+  {
+    pattern: /^app\/lib\/notifications\/deletion-request\.server\.ts$/,
+    why: 'account_deletion_request e-mail: runs only after the client\'s own RLS insert succeeded, for the session\'s user id; reads the admin-only template and the admins\' addresses (clients cannot), writes nothing',
+  },
   { pattern: /^app\/lib\/supabase-admin\.server\.ts$/, why: 'the module itself' },
 ]
 

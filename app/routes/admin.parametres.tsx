@@ -15,15 +15,14 @@ import {
   emailTemplateSchema,
   LegalSchema,
   PaymentsSchema,
-  renderTemplate,
   SlaSchema,
-  TEMPLATE_SAMPLE,
 } from '~/lib/admin/schemas.ts'
 import { getSettingsPage, getTemplateVariables, removeLogo, replaceLogo, updateSettings, updateTemplate } from '~/lib/admin/settings.server.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
 import { getEnv, getSupabase } from '~/lib/context.server.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
+import { renderTemplate, TEMPLATE_SAMPLE } from '~/lib/notifications/render.ts'
 import type { Route } from './+types/admin.parametres'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Paramètres — Administration NOURX' }]

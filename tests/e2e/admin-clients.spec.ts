@@ -1,7 +1,7 @@
 // Back office, clients: the admin creates a company and a project for it,
 // invites a member; the invitation arrives in the mail catcher, the member
 // opens it, chooses a password and sees the project in the client portal.
-import { ADMIN, expect, login, mailLink, screenshotBoth, test, waitForMail } from './fixtures.ts'
+import { ADMIN, expect, login, screenshotBoth, test, waitForMail } from './fixtures.ts'
 
 test('créer un client, lui ouvrir un projet, inviter un membre qui active son accès', async ({ page, browser, baseURL }) => {
   // A long journey on a shared two-core machine: two browsers, a mail round trip.
@@ -55,9 +55,15 @@ test('créer un client, lui ouvrir un projet, inviter un membre qui active son a
   await expect(page.getByText('Invitation en attente')).toBeVisible()
   await screenshotBoth(page, 'admin-client-fiche')
 
-  const mail = await waitForMail(memberEmail, { since })
-  const link = mailLink(mail, 'token-hash-url')
-  expect(link.startsWith(`${baseURL}/auth/confirm`)).toBe(true)
+  // The app sends its own `invitation` template (editable in Paramètres), with
+  // a token_hash link that /auth/confirm verifies on the server.
+  const mail = await waitForMail(memberEmail, { since, subject: /espace client/i })
+  expect(mail.text).toContain('Bonjour Mariam,')
+  expect(mail.text).toContain(company)
+  const link = /(\S+\/auth\/confirm\?token_hash=\S+&type=invite)/.exec(mail.text)?.[1] ?? ''
+  expect(link.startsWith(`${baseURL}/auth/confirm?token_hash=`)).toBe(true)
+  // The HTML part carries the same link, escaped.
+  expect(mail.html).toContain(`href="${link.replace(/&/g, '&amp;')}"`)
 
   // The member, in their own browser.
   const memberContext = await browser.newContext({ baseURL, locale: 'fr-FR', timezoneId: 'Africa/Abidjan' })

@@ -48,6 +48,10 @@ function env(): AppEnv {
     SUPABASE_URL: s.url,
     SUPABASE_ANON_KEY: s.anonKey,
     SUPABASE_SERVICE_ROLE_KEY: s.serviceRoleKey,
+    // The local mail catcher stands in for the e-mail provider (app/lib/notifications).
+    EMAIL_API_URL: inject('mailUrl'),
+    EMAIL_API_KEY: 'test',
+    EMAIL_FROM: 'NOURX <noreply@nourx.test>',
     isLocalHttp: true,
   } as AppEnv
 }

@@ -7,6 +7,8 @@ import { createClient } from '@supabase/supabase-js'
 import type { AppEnv } from '../env.server.ts'
 import type { AppSupabaseClient } from '../supabase.server.ts'
 import type { DbError } from '../billing/errors.server.ts'
+import type { RequestContextValue } from '../context.server.ts'
+import { notifyDeletionRequestLater } from '../notifications/deletion-request.server.ts'
 import { NOTIFICATION_EVENTS, type NotificationEvent } from './schemas.ts'
 
 export interface Account {
@@ -150,14 +152,24 @@ export async function setAnalyticsConsent(supabase: AppSupabaseClient, userId: s
   return supabase.from('profiles').update({ analytics_consent: consent }).eq('id', userId).select('analytics_consent_at').single()
 }
 
-/** A pending request already exists → 23505 from the partial unique index: said plainly. */
-export async function requestDeletion(supabase: AppSupabaseClient, userId: string, reason: string | null) {
+/**
+ * A pending request already exists → 23505 from the partial unique index: said plainly.
+ * Once recorded, NOURX is told by e-mail (`account_deletion_request`) after the
+ * response, when the request context is given.
+ */
+export async function requestDeletion(
+  supabase: AppSupabaseClient,
+  userId: string,
+  reason: string | null,
+  request?: Pick<RequestContextValue, 'env' | 'executionContext'>,
+) {
   const { error } = await supabase.from('account_deletion_requests').insert({ user_id: userId, reason })
   if (error?.code === '23505') return { ok: false as const, message: 'Une demande de suppression est déjà en cours de traitement.' }
   if (error) {
     console.error(`[compte] demande de suppression : ${error.code} ${error.message}`)
     return { ok: false as const, message: 'La demande n’a pas pu être enregistrée. Réessayez dans un instant.' }
   }
+  if (request) notifyDeletionRequestLater(request.env, request.executionContext, userId, reason)
   return { ok: true as const }
 }
 

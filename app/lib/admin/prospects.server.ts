@@ -4,7 +4,7 @@
 // own client so the audit trail names who did what.
 import { createClient } from './clients.server.ts'
 import { AdminWriteError, check, nullable, requireRow, type Db } from './db.ts'
-import { inviteMember } from './invite.server.ts'
+import { inviteMember, type InviteAuth } from './invite.server.ts'
 import { PROSPECT_STAGES, type ProspectStage } from './labels.ts'
 import { ilikeTerm, type ListParams } from './list.ts'
 import type { ConvertProspectInput, ProspectInput } from './schemas.ts'
@@ -96,7 +96,7 @@ export interface ConversionResult {
  */
 export async function convertProspect(
   db: Db,
-  authAdmin: Db | null,
+  authAdmin: InviteAuth | null,
   appUrl: string,
   prospectId: string,
   input: ConvertProspectInput,

@@ -10,6 +10,9 @@ import {
   PROJECT_STATUSES,
   PROSPECT_STAGES,
 } from './labels.ts'
+// The template renderer and its placeholder syntax live with the notifications
+// that send the mails: the preview and the real mail share one implementation.
+import { templateVariables } from '../notifications/render.ts'
 
 const msg = (text: string) => ({ error: () => text })
 
@@ -261,11 +264,6 @@ export const SlaSchema = z
     { path: ['sla_hours_low'], ...msg('Une priorité plus haute doit avoir un délai plus court ou égal.') },
   )
 
-/** {{variable}} names used in a template text. */
-export function templateVariables(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{\{\s*([a-z_]+)\s*\}\}/g)].map((m) => m[1]))]
-}
-
 /** The template schema depends on the allowed variables of the template being edited. */
 export function emailTemplateSchema(allowed: readonly string[]) {
   const known = (text: string) => templateVariables(text).every((v) => allowed.includes(v))
@@ -278,28 +276,3 @@ export function emailTemplateSchema(allowed: readonly string[]) {
   })
 }
 
-/** Fills {{variables}}; unknown ones stay visible so a preview shows the mistake. */
-export function renderTemplate(text: string, values: Record<string, string>): string {
-  return text.replace(/\{\{\s*([a-z_]+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole)
-}
-
-/** Sample values for the preview of email templates. */
-export const TEMPLATE_SAMPLE: Record<string, string> = {
-  prenom: 'Aïcha',
-  nom: 'Aïcha Koné',
-  email: 'aicha.kone@exemple.ci',
-  entreprise: 'ACME Côte d’Ivoire',
-  agence: 'NOURX',
-  lien: 'https://espace.nourx.ci/…',
-  numero: 'FAC-2026-00042',
-  montant: '1 180 000 F CFA',
-  solde: '590 000 F CFA',
-  echeance: '15 décembre 2026',
-  recu: 'REC-2026-00017',
-  validite: '31 décembre 2026',
-  sujet: 'Erreur sur la page de paiement',
-  extrait: 'Bonjour, nous avons corrigé le problème…',
-  jalon: 'Maquettes validées',
-  projet: 'Refonte du site',
-  motif: 'Je quitte l’entreprise.',
-}
