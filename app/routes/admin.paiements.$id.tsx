@@ -46,7 +46,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const { data: attempt } = await getSupabase(context).from('payment_attempts').select('transaction_id').eq('id', params.id).maybeSingle()
   if (!attempt) throw data({ message: NOT_FOUND }, { status: 404 })
   try {
-    const result = await runCheck(paymentDeps(env, getRequestContext(context).bindings), {
+    const result = await runCheck(paymentDeps(env, getRequestContext(context).bindings, getRequestContext(context).executionContext), {
       transactionId: (attempt as { transaction_id: string }).transaction_id,
       source: 'manual',
     })

@@ -26,6 +26,7 @@ import { IdSchema, MilestoneSchema, ProjectSchema, ReorderSchema, TeamMemberSche
 import { requireAdmin } from '~/lib/auth.server.ts'
 import { getEnv, getSupabase } from '~/lib/context.server.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
+import { notifyAfter } from '~/lib/notifications/background.server.ts'
 import type { Route } from './+types/admin.projets.$id'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.project.title ?? 'Projet'} — Administration NOURX` }]
@@ -65,7 +66,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       const submission = parseForm(form, MilestoneSchema)
       if (submission.status !== 'success') return data({ intent, result: submission.reply() }, 400)
       try {
-        await saveMilestone(db, params.id, submission.value)
+        const saved = await saveMilestone(db, params.id, submission.value)
+        if (submission.value.status === 'delivered') notifyAfter(context, { type: 'milestone_saved', milestoneId: saved.id as string })
         return { intent, ok: true, message: submission.value.milestone_id ? 'Jalon enregistré.' : 'Jalon ajouté.' }
       } catch (error) {
         const { message, status } = writeErrorMessage(error)

@@ -17,6 +17,7 @@ import { requireAdmin } from '~/lib/auth.server.ts'
 import { getSupabase } from '~/lib/context.server.ts'
 import { formatBytes } from '~/lib/documents/files.ts'
 import { formatDateTime, formatXOF } from '~/lib/format.ts'
+import { notifyAfter } from '~/lib/notifications/background.server.ts'
 import { cn } from '~/lib/utils.ts'
 import type { Route } from './+types/admin.reclamations.$id'
 
@@ -47,7 +48,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   try {
     if (intent === 'reply') {
       const value = submission.value as { internal: boolean; body: string; next_status?: (typeof TICKET_STATUSES)[number] }
-      await replyToTicket(db, params.id, value)
+      const message = await replyToTicket(db, params.id, value)
+      if (!value.internal && message) notifyAfter(context, { type: 'ticket_reply', ticketId: params.id, messageId: message.id as string })
       return { intent, ok: true, message: value.internal ? 'Note interne ajoutée.' : 'Réponse envoyée au client.', result: submission.reply({ resetForm: true }) }
     }
     await updateTicket(db, params.id, submission.value as Parameters<typeof updateTicket>[2])

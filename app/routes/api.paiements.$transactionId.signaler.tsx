@@ -25,8 +25,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const note = String(form.get('note') ?? '').slice(0, 2000)
   const back = String(form.get('retour') ?? '')
   const env = getEnv(context)
-  const { bindings } = getRequestContext(context)
-  const result = await reportPaid(paymentDeps(env, bindings), {
+  const { bindings, executionContext } = getRequestContext(context)
+  const result = await reportPaid(paymentDeps(env, bindings, executionContext), {
     supabase: getSupabase(context),
     user,
     transactionId: params.transactionId,

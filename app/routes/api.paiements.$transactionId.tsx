@@ -16,10 +16,10 @@ const NOT_FOUND = 'Ce paiement n’existe pas ou ne fait pas partie de votre esp
 export async function loader({ request, context, params }: Route.LoaderArgs) {
   await requireClient({ request, context })
   if (!CINETPAY_SAFE_ID_PATTERN.test(params.transactionId)) throw data({ message: NOT_FOUND }, { status: 404 })
-  const { bindings } = getRequestContext(context)
+  const { bindings, executionContext } = getRequestContext(context)
   let status
   try {
-    status = await pollPaymentStatus(getSupabase(context), paymentDeps(getEnv(context), bindings), params.transactionId)
+    status = await pollPaymentStatus(getSupabase(context), paymentDeps(getEnv(context), bindings, executionContext), params.transactionId)
   } catch {
     return Response.json(
       { message: 'Statut momentanément indisponible. Nouvel essai dans un instant.' },

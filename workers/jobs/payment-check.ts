@@ -22,7 +22,7 @@ export async function runPaymentCheck(
   message: PaymentCheckMessage,
   ctx: JobContext & { payments?: PaymentDeps },
 ): Promise<JobOutcome> {
-  const deps = ctx.payments ?? paymentDeps(ctx.env, ctx.bindings)
+  const deps = ctx.payments ?? paymentDeps(ctx.env, ctx.bindings, ctx.executionContext)
   const result = await runCheck(deps, { transactionId: message.transactionId, source: 'queue', chainAttempt: message.attempt })
   if (result.kind === 'unknown-transaction') {
     console.warn(`[payment-check] ${message.transactionId} : transaction inconnue, message abandonné`)

@@ -34,7 +34,7 @@ export async function handleCinetPayWebhook(request: Request, deps: WebhookDeps)
   if (request.method !== 'POST') {
     return new Response('Method Not Allowed', { status: 405, headers: { Allow: 'GET, POST' } })
   }
-  const payments = deps.payments ?? paymentDeps(deps.env, deps.bindings)
+  const payments = deps.payments ?? paymentDeps(deps.env, deps.bindings, deps.executionContext)
   const started = Date.now()
   const result = await processNotification(request, payments, notificationSecrets(deps.env))
   const tx = result.result && 'attempt' in result.result ? result.result.attempt.transaction_id : '-'

@@ -102,8 +102,9 @@ export function renderEmail(template: EmailTemplate, values: Record<string, stri
 
   const subjectPieces = pieces(template.subject, allowed, values)
   const bodyPieces = pieces(template.body, allowed, values)
-  // A header must stay on one line whatever a value contains.
-  const subject = asText(subjectPieces).replace(/\s+/g, ' ').trim()
+  // A header must stay on one line whatever a value contains. Only line
+  // breaks and tabs are folded: the no-break spaces of formatXOF() stay.
+  const subject = asText(subjectPieces).replace(/[\r\n\t\v\f]+/g, ' ').replace(/ {2,}/g, ' ').trim()
   const text = asText(bodyPieces).replace(/\r\n?/g, '\n').trim()
   const bodyHtml = bodyPieces
     .map((p) => {

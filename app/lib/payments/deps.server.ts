@@ -10,6 +10,7 @@
 // requireAdmin, or the webhook's x-token): the service role then writes what
 // RLS grants nobody else.
 import type { AppEnv } from '../env.server.ts'
+import { paymentNotifier, type PaymentNotifier } from '../notifications/background.server.ts'
 import { createSupabaseAdminClient } from '../supabase-admin.server.ts'
 import type { AppSupabaseClient } from '../supabase.server.ts'
 import type { CinetPayConfig } from './client.server.ts'
@@ -27,6 +28,8 @@ export interface PaymentDeps {
   /** null when the binding is missing: re-checks then rely on notifications, the return page and the admin. */
   queue: PaymentCheckQueue | null
   now?: () => Date
+  /** payment_received e-mail once a payment is recorded (absent in tests that do not care). */
+  notify?: PaymentNotifier
 }
 
 export interface NotificationSecrets {
@@ -38,10 +41,15 @@ export function cinetpayConfig(env: Pick<AppEnv, 'CINETPAY_API_URL' | 'CINETPAY_
   return { apiUrl: env.CINETPAY_API_URL, apiKey: env.CINETPAY_APIKEY, siteId: env.CINETPAY_SITE_ID }
 }
 
-/** Production wiring from the validated env and the Worker bindings. */
-export function paymentDeps(env: AppEnv, bindings: unknown): PaymentDeps {
+/**
+ * Production wiring from the validated env and the Worker bindings. With the
+ * execution context, the payment_received e-mail leaves after the response
+ * (waitUntil); without it, it is sent inline (bounded, never throwing).
+ */
+export function paymentDeps(env: AppEnv, bindings: unknown, executionContext?: Pick<ExecutionContext, 'waitUntil'>): PaymentDeps {
   const queue = (bindings as { PAYMENT_CHECK_QUEUE?: PaymentCheckQueue } | null)?.PAYMENT_CHECK_QUEUE ?? null
-  return { admin: createSupabaseAdminClient(env), cinetpay: cinetpayConfig(env), queue }
+  const admin = createSupabaseAdminClient(env)
+  return { admin, cinetpay: cinetpayConfig(env), queue, notify: paymentNotifier(admin, env, executionContext) }
 }
 
 export function notificationSecrets(env: Pick<AppEnv, 'CINETPAY_SITE_ID' | 'CINETPAY_SECRET_KEY'>): NotificationSecrets {

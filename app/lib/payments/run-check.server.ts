@@ -87,6 +87,11 @@ export async function runCheck(deps: PaymentDeps, input: RunCheckInput): Promise
   const check = await checkPayment(deps.cinetpay, { transactionId: attempt.transaction_id })
   const decision = decidePayment(check, { amount: Number(attempt.amount), currency: attempt.currency, status: attempt.status })
   const applied = await applyDecision(deps, attempt, decision, input, now())
+  // Exactly one caller sees record_online_payment() answer 'accepted' for a
+  // transaction: that one sends the payment_received e-mail (with the receipt).
+  if (applied.decision === 'accepted' && typeof applied.rpc?.payment_id === 'string') {
+    await deps.notify?.paymentReceived(applied.rpc.payment_id)
+  }
 
   await recordCheck(deps, attempt, check, input.source, applied.decision, applied.errorNote)
   await touchAttempt(deps, attempt, check, now())
