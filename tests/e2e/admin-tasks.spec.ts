@@ -1,6 +1,6 @@
 // Back office — tasks as admin@nourx.test: the kanban across projects, a card
 // moved with the keyboard (dnd-kit keyboard sensor) and seen moved by the
-// client; the list view with filters in the URL; a task created, its
+// client; a column reordered (move_task) and seen in that order by the client; the list view with filters in the URL; a task created, its
 // checklist and attachment; a refused move rolls back.
 import { ADMIN, adminClient, CLIENT_ACME, expect, login, screenshotBoth, test } from './fixtures.ts'
 
@@ -39,6 +39,58 @@ test('kanban : déplacer une tâche au clavier, le client la voit déplacée', a
   await login(client, CLIENT_ACME)
   await client.goto('/taches?vue=kanban')
   await expect(client.getByRole('region', { name: 'En cours' })).toContainText('Formation de l’équipe à l’administration'.replace(/’/g, "'"))
+  await context.close()
+})
+
+test('kanban : réordonner une colonne au clavier, le client voit le même ordre', async ({ page, browser }) => {
+  await login(page, ADMIN)
+  await page.goto(`/admin/taches?projet=${ACME_PROJECT}`)
+  const todo = page.getByRole('region', { name: 'À faire' })
+  // The board shows the database's order (position, then due date, then id).
+  const { data: rows } = await adminClient()
+    .from('tasks')
+    .select('id, title, visibility')
+    .eq('project_id', ACME_PROJECT)
+    .eq('status', 'todo')
+    .order('position')
+    .order('due_date', { nullsFirst: false })
+    .order('id')
+  const cards = todo.locator('[data-task-id]')
+  await expect.poll(() => cards.evaluateAll((els) => els.map((e) => e.getAttribute('data-task-id')))).toEqual(rows!.map((r) => r.id))
+
+  // The last client-visible card goes to the top: Space, ↑ once per card above it, Space.
+  const index = rows!.findLastIndex((r) => r.visibility === 'client')
+  expect(index).toBeGreaterThan(0)
+  const moved = rows![index]
+  await page.getByRole('button', { name: `Déplacer « ${moved.title} » (À faire)` }).focus()
+  await page.keyboard.press('Space')
+  // Lifted (dnd-kit dims the card in place) before the arrows are pressed.
+  await expect(todo.locator(`[data-task-id="${moved.id}"]`)).toHaveClass(/opacity-40/)
+  for (let i = 0; i < index; i++) {
+    await page.keyboard.press('ArrowUp')
+    // dnd-kit measures and re-sorts on the next frames: one card per press.
+    await page.waitForTimeout(120)
+  }
+  await page.keyboard.press('Space')
+  await expect(cards.first()).toHaveAttribute('data-task-id', moved.id)
+  await expect.poll(async () => (await adminClient().from('tasks').select('position, status').eq('id', moved.id).single()).data).toEqual({ position: 0, status: 'todo' })
+  // The others were renumbered after it, in their former order.
+  const { data: after } = await adminClient().from('tasks').select('id, position').eq('project_id', ACME_PROJECT).eq('status', 'todo').order('position')
+  expect(after!.map((r) => r.id)).toEqual([moved.id, ...rows!.filter((r) => r.id !== moved.id).map((r) => r.id)])
+  expect(after!.map((r) => r.position)).toEqual(after!.map((_, i) => i))
+  await page.reload()
+  await expect(cards.first()).toHaveAttribute('data-task-id', moved.id)
+  await screenshotBoth(page, 'admin-taches-ordre')
+
+  // The client's « À faire » column starts with it too.
+  const context = await browser.newContext()
+  const client = await context.newPage()
+  await login(client, CLIENT_ACME)
+  await client.goto('/taches?vue=kanban')
+  const clientTodo = client.getByRole('region', { name: 'À faire' }).getByRole('link')
+  await expect(clientTodo.first()).toContainText(moved.title)
+  const visible = rows!.filter((r) => r.visibility === 'client')
+  await expect(clientTodo).toHaveCount(visible.length)
   await context.close()
 })
 

@@ -20,6 +20,7 @@ import {
   type DragEndEvent,
   type DragOverEvent,
   type DragStartEvent,
+  type KeyboardCoordinateGetter,
   type UniqueIdentifier,
 } from '@dnd-kit/core'
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable'
@@ -44,6 +45,26 @@ const isStatus = (id: UniqueIdentifier): id is TaskStatus => (TASK_STATUSES as r
 const label = (id: unknown) => TASK_STATUS_LABEL[id as TaskStatus] ?? String(id)
 const columnOf = (order: Order, id: UniqueIdentifier): TaskStatus | undefined =>
   isStatus(id) ? id : TASK_STATUSES.find((s) => order[s].includes(String(id)))
+
+/**
+ * Keyboard moves: up/down go to the neighbouring card (dnd-kit's sortable
+ * getter); left/right jump to the neighbouring column, measured on the
+ * columns only (the sortable getter would also consider the cards of the
+ * same column, which are a pixel to the right of the lifted card).
+ */
+const boardCoordinates: KeyboardCoordinateGetter = (event, args) => {
+  if (event.code !== 'ArrowRight' && event.code !== 'ArrowLeft') return sortableKeyboardCoordinates(event, args)
+  const { collisionRect, droppableRects } = args.context
+  if (!collisionRect) return undefined
+  event.preventDefault()
+  const columns = TASK_STATUSES.map((s) => droppableRects.get(s)).filter((r) => r !== undefined).toSorted((a, b) => a.left - b.left)
+  if (columns.length === 0) return undefined
+  const center = collisionRect.left + collisionRect.width / 2
+  let index = columns.findIndex((r) => center >= r.left && center <= r.left + r.width)
+  if (index < 0) index = 0
+  const target = columns[Math.max(0, Math.min(columns.length - 1, index + (event.code === 'ArrowRight' ? 1 : -1)))]
+  return { x: target.left + (target.width - collisionRect.width) / 2, y: Math.max(target.top + 48, collisionRect.top) }
+}
 
 /** A pending drop read back from its fetcher's form data. */
 interface PendingMove {
@@ -82,7 +103,7 @@ export function TaskBoard({ columns, today }: { columns: BoardColumns; today: st
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     // Arrows move to the neighbouring card or column (up/down within a column, left/right across).
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: boardCoordinates }),
   )
 
   // Pending drops (submitting or revalidating) win over the loader's order.
@@ -173,19 +194,21 @@ export function TaskBoard({ columns, today }: { columns: BoardColumns; today: st
     setPreview(null)
   }
 
+  /** Where a drop on `id` lands, in words: above a card, or at the end of a column. */
   const where = (id: UniqueIdentifier) => {
-    const order = preview ?? placed
-    const column = columnOf(order, id)
-    if (!column) return ''
-    const index = isStatus(id) ? order[column].length : order[column].indexOf(String(id))
-    return `colonne ${label(column)}, position ${index + 1} sur ${order[column].length + (isStatus(id) ? 1 : 0)}`
+    const column = columnOf(preview ?? placed, id)
+    if (!column) return 'hors des colonnes'
+    return isStatus(id) ? `fin de la colonne ${label(column)}` : `colonne ${label(column)}, à la place de « ${titleOf(id)} »`
   }
 
   const announcements: Announcements = {
     onDragStart: ({ active }) =>
       `« ${titleOf(active.id)} » saisie. Flèches haut et bas pour changer sa place, gauche et droite pour changer de colonne, Espace pour déposer.`,
-    onDragOver: ({ active, over }) => (over ? `« ${titleOf(active.id)} » : ${where(over.id)}.` : 'Hors des colonnes.'),
-    onDragEnd: ({ active, over }) => (over ? `« ${titleOf(active.id)} » déposée : ${where(over.id)}.` : 'Déplacement annulé.'),
+    onDragOver: ({ active, over }) => (over && over.id !== active.id ? `« ${titleOf(active.id)} » : ${where(over.id)}.` : ''),
+    onDragEnd: ({ active, over }) => {
+      const column = over ? columnOf(preview ?? placed, over.id) : undefined
+      return column ? `« ${titleOf(active.id)} » déposée dans la colonne ${label(column)}.` : 'Déplacement annulé.'
+    },
     onDragCancel: ({ active }) => `Déplacement de « ${titleOf(active.id)} » annulé.`,
   }
 
