@@ -432,7 +432,7 @@ describe('account_deletion_request', () => {
     expect(mails[0].text).toContain(`Adjoua Départ (${c.members[0].email}, ${c.name}) demande la suppression de son compte.`)
     expect(mails[0].text).toContain('Motif : Je quitte <l’entreprise>.')
     expect(mails[0].html).toContain('Motif : Je quitte &lt;l’entreprise&gt;.')
-    expect(mails[0].text).toContain(`${APP}/admin/`)
+    expect(mails[0].text).toContain(`${APP}/admin/demandes-suppression`)
   })
 
   it('without an agency contact address, every admin gets it', async () => {

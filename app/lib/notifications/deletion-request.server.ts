@@ -28,11 +28,10 @@ export async function adminRecipients(db: NotifyDb): Promise<Recipient[]> {
 export async function notifyDeletionRequest(deps: NotifyDeps, userId: string, reason: string | null): Promise<NotifyResult> {
   const [profile, membership] = await Promise.all([
     deps.db.from('profiles').select('email, full_name').eq('id', userId).maybeSingle(),
-    deps.db.from('client_members').select('client_id, clients(name)').eq('user_id', userId).limit(1).maybeSingle(),
+    deps.db.from('client_members').select('clients(name)').eq('user_id', userId).limit(1).maybeSingle(),
   ])
   if (profile.error) throw new Error(`profil illisible : ${profile.error.message}`)
   const company = membership.data?.clients as unknown as { name: string } | null | undefined
-  const clientId = membership.data?.client_id as string | undefined
   return deliver(
     deps,
     'account_deletion_request',
@@ -42,7 +41,8 @@ export async function notifyDeletionRequest(deps: NotifyDeps, userId: string, re
       email: (profile.data?.email as string | undefined) ?? '',
       entreprise: company?.name ?? 'sans entreprise',
       motif: reason?.trim() || 'non précisé',
-      lien: appLink(deps.env, clientId ? `/admin/clients/${clientId}` : '/admin'),
+      // The back office's queue of deletion requests, where the admin processes or rejects it.
+      lien: appLink(deps.env, '/admin/demandes-suppression'),
     },
     userId,
   )
