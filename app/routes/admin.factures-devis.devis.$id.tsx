@@ -1,15 +1,14 @@
-import { FileTextIcon, ReceiptTextIcon, SendIcon, Trash2Icon } from 'lucide-react'
+import { ReceiptTextIcon, SendIcon, Trash2Icon } from 'lucide-react'
 import { Form, Link } from 'react-router'
-import { DocumentEditor } from '~/components/admin/billing/document-editor.tsx'
-import { DocumentLines, Totals } from '~/components/admin/billing/document-view.tsx'
+import { DocumentPageHeader, DraftEditorCard, TotalsCard } from '~/components/admin/billing/document-page.tsx'
+import { DocumentLines } from '~/components/admin/billing/document-view.tsx'
 import { ConfirmAction } from '~/components/admin/confirm.tsx'
 import { StatusBadge } from '~/components/admin/status-badge.tsx'
-import { PageHeader } from '~/components/shell/page.tsx'
-import { Button, buttonVariants } from '~/components/ui/button.tsx'
+import { Button } from '~/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/components/ui/card.tsx'
 import { getAdminQuote, invoiceFromQuote } from '~/lib/admin/billing/billing.server.ts'
 import { documentAction, loadDocumentPage } from '~/lib/admin/billing/detail-route.server.ts'
-import { frDecimal, QUOTE_STATUS } from '~/lib/admin/billing/schemas.ts'
+import { QUOTE_STATUS } from '~/lib/admin/billing/schemas.ts'
 import { INVOICE_STATUS } from '~/lib/admin/labels.ts'
 import { formatDate, formatDateTime, formatXOF } from '~/lib/format.ts'
 import type { Route } from './+types/admin.factures-devis.devis.$id'
@@ -39,47 +38,35 @@ export default function AdminQuotePage({ loaderData, actionData }: Route.Compone
   const draft = quote.status === 'draft'
   return (
     <>
-      <PageHeader
+      <DocumentPageHeader
         title={quote.number ? `Devis ${quote.number}` : 'Devis brouillon'}
-        description={
-          <span className="flex flex-wrap items-center gap-2">
-            <StatusBadge map={QUOTE_STATUS} value={quote.status} />
-            <Link to={`/admin/clients/${quote.client_id}`} className="hover:underline">
-              {quote.client.name}
-            </Link>
-            <span>· {quote.title}</span>
-          </span>
-        }
-        actions={
-          <div className="flex flex-wrap gap-2">
-            <a href={`/api/admin/devis/${quote.id}/pdf?apercu`} target="_blank" rel="noreferrer" className={buttonVariants({ variant: 'outline' })}>
-              <FileTextIcon aria-hidden="true" /> Aperçu PDF
-            </a>
-            {quote.status === 'accepted' && (
-              <Form method="post">
-                <input type="hidden" name="intent" value="invoice" />
-                <Button type="submit">
-                  <ReceiptTextIcon aria-hidden="true" /> Créer la facture
-                </Button>
-              </Form>
-            )}
-            {draft && (
-              <ConfirmAction
-                trigger={
-                  <Button>
-                    <SendIcon aria-hidden="true" /> Envoyer
-                  </Button>
-                }
-                title="Envoyer le devis au client ?"
-                description={`Le numéro DEV-… est attribué maintenant et le devis de ${formatXOF(quote.total_ttc)} TTC devient visible pour ${quote.client.name}, qui pourra l’accepter ou le refuser.`}
-                intent="send"
-                confirmLabel="Envoyer"
-                destructive={false}
-              />
-            )}
-          </div>
-        }
-      />
+        badge={<StatusBadge map={QUOTE_STATUS} value={quote.status} />}
+        doc={quote}
+        pdfHref={`/api/admin/devis/${quote.id}/pdf?apercu`}
+      >
+        {quote.status === 'accepted' && (
+          <Form method="post">
+            <input type="hidden" name="intent" value="invoice" />
+            <Button type="submit">
+              <ReceiptTextIcon aria-hidden="true" /> Créer la facture
+            </Button>
+          </Form>
+        )}
+        {draft && (
+          <ConfirmAction
+            trigger={
+              <Button>
+                <SendIcon aria-hidden="true" /> Envoyer
+              </Button>
+            }
+            title="Envoyer le devis au client ?"
+            description={`Le numéro DEV-… est attribué maintenant et le devis de ${formatXOF(quote.total_ttc)} TTC devient visible pour ${quote.client.name}, qui pourra l’accepter ou le refuser.`}
+            intent="send"
+            confirmLabel="Envoyer"
+            destructive={false}
+          />
+        )}
+      </DocumentPageHeader>
       {result?.formError && (
         <p role="alert" className="mb-4 text-sm text-danger">
           {result.formError}
@@ -89,33 +76,16 @@ export default function AdminQuotePage({ loaderData, actionData }: Route.Compone
       <div className={draft ? 'flex flex-col gap-6' : 'grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,1.2fr)]'}>
         <div className="flex flex-col gap-6">
           {draft ? (
-            <Card>
-              <CardHeader>
-                <CardTitle>Brouillon</CardTitle>
-                <CardDescription>Visible seulement par NOURX.</CardDescription>
-              </CardHeader>
-              <CardContent>
-                <DocumentEditor
-                  key={quote.items.map((i) => i.id).join()}
-                  kind="devis"
-                  intent="save"
-                  lastResult={result?.intent === 'save' ? result.result : undefined}
-                  clients={clients}
-                  projects={projects}
-                  defaultValue={{
-                    client_id: quote.client_id,
-                    project_id: quote.project_id ?? undefined,
-                    title: quote.title,
-                    vat_rate: frDecimal(quote.vat_rate),
-                    deadline: quote.valid_until ?? undefined,
-                    notes: quote.notes ?? undefined,
-                    terms: quote.terms ?? undefined,
-                    items: quote.items.map((i) => ({ label: i.label, description: i.description ?? undefined, quantity: frDecimal(i.quantity), unit_price: String(i.unit_price) })),
-                  }}
-                  submitLabel="Enregistrer le brouillon"
-                />
-              </CardContent>
-            </Card>
+            <DraftEditorCard
+              kind="devis"
+              description="Visible seulement par NOURX."
+              doc={quote}
+              deadline={quote.valid_until}
+              terms={quote.terms}
+              clients={clients}
+              projects={projects}
+              lastResult={result?.intent === 'save' ? result.result : undefined}
+            />
           ) : (
             <Card>
               <CardHeader>
@@ -133,15 +103,7 @@ export default function AdminQuotePage({ loaderData, actionData }: Route.Compone
           )}
         </div>
         <div className={draft ? 'grid items-start gap-6 md:grid-cols-2' : 'flex flex-col gap-6'}>
-          <Card>
-            <CardHeader>
-              <CardTitle>Totaux</CardTitle>
-              <CardDescription>Calculés par la base.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <Totals doc={quote} />
-            </CardContent>
-          </Card>
+          <TotalsCard doc={quote} description="Calculés par la base." />
           {quote.status === 'accepted' && (
             <Card>
               <CardHeader>

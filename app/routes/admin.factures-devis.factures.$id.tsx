@@ -1,17 +1,16 @@
 import { BanIcon, CopyIcon, FileTextIcon, SendIcon, Trash2Icon } from 'lucide-react'
-import { data, Form, Link, useNavigation } from 'react-router'
-import { DocumentEditor } from '~/components/admin/billing/document-editor.tsx'
-import { CancelInvoiceDialog, DocumentLines, Totals } from '~/components/admin/billing/document-view.tsx'
+import { data, Form, useNavigation } from 'react-router'
+import { DocumentPageHeader, DraftEditorCard, TotalsCard } from '~/components/admin/billing/document-page.tsx'
+import { CancelInvoiceDialog, DocumentLines } from '~/components/admin/billing/document-view.tsx'
 import { ManualPaymentForm } from '~/components/admin/billing/payment-form.tsx'
 import { ConfirmAction } from '~/components/admin/confirm.tsx'
 import { StatusBadge } from '~/components/admin/status-badge.tsx'
-import { PageHeader } from '~/components/shell/page.tsx'
 import { Button, buttonVariants } from '~/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/components/ui/card.tsx'
 import { parseForm, writeErrorMessage } from '~/lib/admin/action.server.ts'
 import { cancelInvoice, duplicateInvoice, getAdminInvoice, recordManualPayment } from '~/lib/admin/billing/billing.server.ts'
 import { documentAction, loadDocumentPage } from '~/lib/admin/billing/detail-route.server.ts'
-import { CancelSchema, frDecimal, ManualPaymentSchema, PAYMENT_METHOD_LABEL } from '~/lib/admin/billing/schemas.ts'
+import { CancelSchema, ManualPaymentSchema, PAYMENT_METHOD_LABEL } from '~/lib/admin/billing/schemas.ts'
 import { AdminWriteError } from '~/lib/admin/db.ts'
 import { INVOICE_STATUS } from '~/lib/admin/labels.ts'
 import { fileFrom } from '~/lib/admin/tasks/upload.server.ts'
@@ -64,80 +63,46 @@ export default function AdminInvoicePage({ loaderData, actionData }: Route.Compo
   const navigation = useNavigation()
   return (
     <>
-      <PageHeader
+      <DocumentPageHeader
         title={invoice.number ? `Facture ${invoice.number}` : 'Facture brouillon'}
-        description={
-          <span className="flex flex-wrap items-center gap-2">
-            <StatusBadge map={INVOICE_STATUS} value={invoice.status} />
-            <Link to={`/admin/clients/${invoice.client_id}`} className="hover:underline">
-              {invoice.client.name}
-            </Link>
-            <span>· {invoice.title}</span>
-          </span>
-        }
-        actions={
-          <div className="flex flex-wrap gap-2">
-            <a href={`/api/admin/factures/${invoice.id}/pdf?apercu`} target="_blank" rel="noreferrer" className={buttonVariants({ variant: 'outline' })}>
-              <FileTextIcon aria-hidden="true" /> Aperçu PDF
-            </a>
-            <Form method="post">
-              <input type="hidden" name="intent" value="duplicate" />
-              <Button type="submit" variant="outline" disabled={navigation.state === 'submitting'}>
-                <CopyIcon aria-hidden="true" /> Dupliquer
+        badge={<StatusBadge map={INVOICE_STATUS} value={invoice.status} />}
+        doc={invoice}
+        pdfHref={`/api/admin/factures/${invoice.id}/pdf?apercu`}
+      >
+        <Form method="post">
+          <input type="hidden" name="intent" value="duplicate" />
+          <Button type="submit" variant="outline" disabled={navigation.state === 'submitting'}>
+            <CopyIcon aria-hidden="true" /> Dupliquer
+          </Button>
+        </Form>
+        {draft && (
+          <ConfirmAction
+            trigger={
+              <Button>
+                <SendIcon aria-hidden="true" /> Envoyer
               </Button>
-            </Form>
-            {draft && (
-              <ConfirmAction
-                trigger={
-                  <Button>
-                    <SendIcon aria-hidden="true" /> Envoyer
-                  </Button>
-                }
-                title="Envoyer la facture au client ?"
-                description={`Le numéro FAC-… est attribué maintenant et la facture de ${formatXOF(invoice.total_ttc)} TTC devient visible pour ${invoice.client.name}. Elle ne sera plus modifiable (correction par avoir).`}
-                intent="send"
-                confirmLabel="Envoyer"
-                destructive={false}
-              />
-            )}
-          </div>
-        }
-      />
+            }
+            title="Envoyer la facture au client ?"
+            description={`Le numéro FAC-… est attribué maintenant et la facture de ${formatXOF(invoice.total_ttc)} TTC devient visible pour ${invoice.client.name}. Elle ne sera plus modifiable (correction par avoir).`}
+            intent="send"
+            confirmLabel="Envoyer"
+            destructive={false}
+          />
+        )}
+      </DocumentPageHeader>
       {/* A draft's editor needs the full width; the side cards then follow it. */}
       <div className={draft ? 'flex flex-col gap-6' : 'grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,1.2fr)]'}>
         <div className="flex flex-col gap-6">
           {draft ? (
-            <Card>
-              <CardHeader>
-                <CardTitle>Brouillon</CardTitle>
-                <CardDescription>Visible seulement par NOURX. Les totaux à droite sont ceux de la base, après enregistrement.</CardDescription>
-              </CardHeader>
-              <CardContent>
-                <DocumentEditor
-                  key={invoice.items.map((i) => i.id).join()}
-                  kind="facture"
-                  intent="save"
-                  lastResult={result?.intent === 'save' ? result.result : undefined}
-                  clients={clients}
-                  projects={projects}
-                  defaultValue={{
-                    client_id: invoice.client_id,
-                    project_id: invoice.project_id ?? undefined,
-                    title: invoice.title,
-                    vat_rate: frDecimal(invoice.vat_rate),
-                    deadline: invoice.due_date ?? undefined,
-                    notes: invoice.notes ?? undefined,
-                    items: invoice.items.map((i) => ({
-                      label: i.label,
-                      description: i.description ?? undefined,
-                      quantity: frDecimal(i.quantity),
-                      unit_price: String(i.unit_price),
-                    })),
-                  }}
-                  submitLabel="Enregistrer le brouillon"
-                />
-              </CardContent>
-            </Card>
+            <DraftEditorCard
+              kind="facture"
+              description="Visible seulement par NOURX. Les totaux à droite sont ceux de la base, après enregistrement."
+              doc={invoice}
+              deadline={invoice.due_date}
+              clients={clients}
+              projects={projects}
+              lastResult={result?.intent === 'save' ? result.result : undefined}
+            />
           ) : (
             <Card>
               <CardHeader>
@@ -192,15 +157,7 @@ export default function AdminInvoicePage({ loaderData, actionData }: Route.Compo
           )}
         </div>
         <div className={draft ? 'grid items-start gap-6 md:grid-cols-2' : 'flex flex-col gap-6'}>
-          <Card>
-            <CardHeader>
-              <CardTitle>Totaux</CardTitle>
-              <CardDescription>Calculés par la base : identiques à ceux du client et du PDF.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              <Totals doc={invoice} />
-            </CardContent>
-          </Card>
+          <TotalsCard doc={invoice} description="Calculés par la base : identiques à ceux du client et du PDF." />
           {invoice.credit_note && (
             <Card>
               <CardHeader>

@@ -20,6 +20,9 @@ const TVA = 348_301
 const TTC = 2_283_304
 
 test('facture de trois lignes : brouillon, aperçu PDF, envoi ; le client la voit avec le bon numéro et les bons totaux', async ({ page, browser }) => {
+  // The whole life of an invoice, two browser contexts and a dozen screenshots: more than the default minute
+  // on a busy 2-core machine.
+  test.setTimeout(150_000)
   await login(page, ADMIN)
   await page.goto('/admin/factures-devis')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Factures & devis')
@@ -56,6 +59,19 @@ test('facture de trois lignes : brouillon, aperçu PDF, envoi ; le client la voi
   const invoiceId = page.url().split('/').pop()!
   const { data: row } = await adminClient().from('invoices').select('subtotal_ht, vat_amount, total_ttc, status, number').eq('id', invoiceId).single()
   expect(row).toMatchObject({ subtotal_ht: HT, vat_amount: TVA, total_ttc: TTC, status: 'draft', number: null })
+
+  // An absurd line (each bound holds, the product does not): the estimate says so instead of breaking,
+  // the save is refused in French on the field, the typed values stay, the saved draft is unchanged.
+  await page.getByLabel('Quantité de la ligne 1').fill('100000000')
+  await page.getByLabel('Prix unitaire de la ligne 1').fill('1000000000000')
+  await expect(page.getByRole('region', { name: 'Totaux estimés' })).toContainText('Trop élevé')
+  await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click()
+  await expect(page.getByText('Montant de la ligne trop élevé : réduisez la quantité ou le prix.')).toBeVisible()
+  await expect(page.getByLabel('Prix unitaire de la ligne 1')).toHaveValue('1000000000000')
+  await expect(page.getByLabel('Libellé de la ligne 3')).toHaveValue(LINES[2].label)
+  await page.reload()
+  await expect(page.getByLabel('Prix unitaire de la ligne 1')).toHaveValue('1500000')
+  await expect(page.locator('[data-total="ttc"]')).toHaveText(formatXOF(TTC))
 
   // PDF preview of the draft (same renderer as the client's PDF).
   const pdf = await page.request.get(`/api/admin/factures/${invoiceId}/pdf?apercu`)

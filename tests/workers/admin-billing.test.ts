@@ -96,25 +96,29 @@ describe('drafts', () => {
     expect((await serviceClient().from('invoice_items').select('label').eq('invoice_id', id)).data).toEqual([{ label: 'Forfait' }])
     expect((await callAction(invoiceAction, { as: ACME, ...inv(id), form: { intent: 'save', client_id: OWNER, title, vat_rate: '0', ...THREE_LINES } })).status).toBe(403)
   })
-  it('saves header and lines atomically: a line the database refuses leaves the draft untouched, typed values kept', async () => {
+  it('saves header and lines together or not at all; refusals are French and keep every typed value', async () => {
     const { id, title } = await newDraft()
     const itemsOf = async () => (await serviceClient().from('invoice_items').select('id, position, label').eq('invoice_id', id).order('position')).data
     const before = { row: await invoiceRow(id), items: await itemsOf() }
-    // Valid for the form (quantity ≤ 10^8, price ≤ 10^12) but the line total overflows in the database,
-    // after the header was updated and the old lines deleted inside replace_document_items().
-    const res = await callAction(invoiceAction, {
+    const typed = {
+      intent: 'save', client_id: OWNER, title: 'Nouvel objet', vat_rate: '0',
+      'items[0].label': 'Forfait', 'items[0].quantity': '1', 'items[0].unit_price': '500000',
+    }
+    // The database refuses the header (a project of another company) inside replace_document_items():
+    // neither the new header nor the new lines are kept.
+    const foreign = await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: { ...typed, project_id: IDS.acmeShop } })
+    expect(foreign.status).toBe(400)
+    expect(foreign.data.result.error[''][0]).toMatch(/lié à d’autres données/)
+    expect(foreign.data.result.initialValue).toMatchObject({ title: 'Nouvel objet', project_id: IDS.acmeShop })
+    // Each bound holds but the line total does not fit: refused before the database, on the field.
+    const huge = await callAction(invoiceAction, {
       as: ADMIN,
       ...inv(id),
-      form: {
-        intent: 'save', client_id: OWNER, title: 'Nouvel objet', vat_rate: '0',
-        'items[0].label': 'Forfait', 'items[0].quantity': '1', 'items[0].unit_price': '500000',
-        'items[1].label': 'Démesuré', 'items[1].quantity': '100 000 000', 'items[1].unit_price': '1 000 000 000 000',
-      },
+      form: { ...typed, 'items[1].label': 'Démesuré', 'items[1].quantity': '100 000 000', 'items[1].unit_price': '1 000 000 000 000' },
     })
-    expect(res.status).toBe(400)
-    expect(res.data.result.error['']).toEqual(['Le montant d’une ligne dépasse la limite : réduisez la quantité ou le prix.'])
-    expect(res.data.result.initialValue).toMatchObject({ title: 'Nouvel objet', vat_rate: '0' })
-    expect(res.data.result.initialValue.items[1]).toMatchObject({ label: 'Démesuré', unit_price: '1 000 000 000 000' })
+    expect(huge.status).toBe(400)
+    expect(huge.data.result.error['items[1].unit_price']).toEqual(['Montant de la ligne trop élevé : réduisez la quantité ou le prix.'])
+    expect(huge.data.result.initialValue.items[1]).toMatchObject({ label: 'Démesuré', unit_price: '1 000 000 000 000' })
     expect({ row: await invoiceRow(id), items: await itemsOf() }).toEqual(before)
     expect(before.row).toMatchObject({ title, total_ttc: 2_283_304 })
   })

@@ -20,6 +20,9 @@ import { cn } from '~/lib/utils.ts'
 
 type Option = { value: string; label: string }
 
+/** The estimate follows what is typed, absurd amounts included: never let the formatter throw on them. */
+const estimateXOF = (n: number) => (Number.isSafeInteger(n) ? formatXOF(n) : 'Trop élevé')
+
 export interface EditorDefaults {
   client_id?: string
   project_id?: string
@@ -118,7 +121,7 @@ export function DocumentEditor({
                   <FieldError id={item.unit_price.errorId} errors={item.unit_price.errors} />
                 </div>
                 <output className="flex h-10 items-center justify-end text-sm text-muted-foreground tabular-nums" aria-label={`Total estimé de la ligne ${index + 1}`}>
-                  {formatXOF(estimate.lines[index] ?? 0)}
+                  {estimateXOF(estimate.lines[index] ?? 0)}
                 </output>
                 <Button
                   variant="ghost"
@@ -152,11 +155,11 @@ export function DocumentEditor({
           <p className="mb-2 text-xs text-muted-foreground">Estimation pendant la saisie. Les totaux officiels sont calculés par la base à l’enregistrement.</p>
           <dl className="grid grid-cols-[1fr_auto] gap-y-1 tabular-nums">
             <dt className="text-muted-foreground">Total HT</dt>
-            <dd className="text-right">{formatXOF(estimate.subtotal)}</dd>
+            <dd className="text-right">{estimateXOF(estimate.subtotal)}</dd>
             <dt className="text-muted-foreground">TVA</dt>
-            <dd className="text-right">{formatXOF(estimate.vat)}</dd>
+            <dd className="text-right">{estimateXOF(estimate.vat)}</dd>
             <dt className="font-medium">Total TTC (estimation)</dt>
-            <dd className="text-right font-medium">{formatXOF(estimate.total)}</dd>
+            <dd className="text-right font-medium">{estimateXOF(estimate.total)}</dd>
           </dl>
         </section>
       </div>

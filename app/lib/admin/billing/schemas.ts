@@ -35,6 +35,12 @@ export const LineItemSchema = z.object({
       .min(0, msg('Le prix ne peut pas être négatif.'))
       .max(1e12, msg('Prix trop élevé.')),
   ),
+}).superRefine((line, ctx) => {
+  // Each bound holds, but their product may not: past 2^53 the figures can no longer be shown exactly
+  // (and past 2^63 the database refuses the line total).
+  if (Math.abs(Math.round(line.quantity * line.unit_price)) > Number.MAX_SAFE_INTEGER) {
+    ctx.addIssue({ code: 'custom', path: ['unit_price'], message: 'Montant de la ligne trop élevé : réduisez la quantité ou le prix.' })
+  }
 })
 export type LineItemInput = z.infer<typeof LineItemSchema>
 
@@ -62,6 +68,11 @@ export const BillingDocumentSchema = z.object({
   notes: z.string().trim().max(5000, msg('5 000 caractères au plus.')).optional(),
   terms: z.string().trim().max(5000, msg('5 000 caractères au plus.')).optional(),
   items: z.array(LineItemSchema, msg('Ajoutez au moins une ligne.')).min(1, msg('Ajoutez au moins une ligne.')).max(200, msg('200 lignes au plus.')),
+}).superRefine((doc, ctx) => {
+  // The same limit for the document's total TTC (what the pages, the PDF and the payment show).
+  if (estimateTotals(doc.items, doc.vat_rate).total > Number.MAX_SAFE_INTEGER) {
+    ctx.addIssue({ code: 'custom', path: ['items'], message: 'Le total du document est trop élevé : réduisez les montants.' })
+  }
 })
 export type BillingDocumentInput = z.infer<typeof BillingDocumentSchema>
 
