@@ -10,10 +10,11 @@ import {
   useLoaderData,
 } from 'react-router'
 import type { Route } from './+types/root'
-import { describeError, ErrorPage } from './components/error-page.tsx'
+import { LazyErrorPage as ErrorPage } from './components/lazy-error-page.tsx'
 import { ToastHost } from './components/toast-host.tsx'
 import { getEnv, supabaseContext } from './lib/context.server.ts'
 import { readFlash } from './lib/flash.server.ts'
+import { describeError } from './lib/describe-error.ts'
 import { useNonce } from './lib/nonce.tsx'
 import { applyAuthHeaders, createSupabaseServerClient } from './lib/supabase.server.ts'
 import stylesheet from './app.css?url'

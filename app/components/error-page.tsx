@@ -2,6 +2,8 @@ import { Link } from 'react-router'
 import { Logo } from './logo.tsx'
 import { buttonVariants } from './ui/button.tsx'
 
+export { describeError } from '~/lib/describe-error.ts'
+
 const COPY: Record<number, { title: string; text: string }> = {
   400: { title: 'Requête invalide', text: 'La demande envoyée est incomplète ou mal formée.' },
   401: { title: 'Connexion requise', text: 'Connectez-vous pour accéder à cette page.' },
@@ -32,19 +34,6 @@ export function ErrorPanel({ status, message }: { status: number; message?: stri
       <p className="text-muted-foreground">{message ?? copy.text}</p>
     </section>
   )
-}
-
-/** Status and message of whatever an error boundary caught. */
-export function describeError(error: unknown): { status: number; message?: string } {
-  if (error && typeof error === 'object' && 'status' in error && 'data' in error) {
-    const { status, data } = error as { status: number; data: unknown }
-    const message =
-      data && typeof data === 'object' && typeof (data as { message?: unknown }).message === 'string'
-        ? (data as { message: string }).message
-        : undefined
-    return { status, message }
-  }
-  return { status: 500 }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { ArrowRightIcon, FileTextIcon, FolderKanbanIcon } from 'lucide-react'
+import { ArrowRightIcon, FileTextIcon, FolderKanbanIcon } from '~/components/icons.tsx'
 import { Link } from 'react-router'
 import { ActivityList } from '~/components/dashboard/activity-list.tsx'
 import { MilestoneStatusBadge } from '~/components/roadmap/milestone-badge.tsx'

@@ -1,4 +1,4 @@
-import { DownloadIcon } from 'lucide-react'
+import { DownloadIcon } from '~/components/icons.tsx'
 import { data, useLocation } from 'react-router'
 import { DocumentIcon } from '~/components/documents/document-table.tsx'
 import { Button } from '~/components/ui/button.tsx'

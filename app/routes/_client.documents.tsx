@@ -1,4 +1,4 @@
-import { FolderIcon, FolderOpenIcon } from 'lucide-react'
+import { FolderIcon, FolderOpenIcon } from '~/components/icons.tsx'
 import { Link, Outlet, type ShouldRevalidateFunctionArgs } from 'react-router'
 import { DocumentTable } from '~/components/documents/document-table.tsx'
 import { Uploader } from '~/components/documents/uploader.tsx'

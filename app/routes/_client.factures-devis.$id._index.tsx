@@ -1,4 +1,4 @@
-import { DownloadIcon, FileMinusIcon } from 'lucide-react'
+import { DownloadIcon, FileMinusIcon } from '~/components/icons.tsx'
 import { Link } from 'react-router'
 import { DocumentHeader } from '~/components/billing/document-header.tsx'
 import { LineItems, Totals } from '~/components/billing/line-items.tsx'

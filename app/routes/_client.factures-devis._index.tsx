@@ -1,4 +1,4 @@
-import { ChevronRightIcon, ReceiptTextIcon } from 'lucide-react'
+import { ChevronRightIcon, ReceiptTextIcon } from '~/components/icons.tsx'
 import { Link, useNavigation } from 'react-router'
 import { InvoiceStatusBadge, QuoteStatusBadge } from '~/components/billing/status-badge.tsx'
 import { EmptyState, PageHeader } from '~/components/shell/page.tsx'

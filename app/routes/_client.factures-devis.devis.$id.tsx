@@ -1,4 +1,4 @@
-import { CheckCircle2Icon, DownloadIcon, XCircleIcon } from 'lucide-react'
+import { CheckCircle2Icon, DownloadIcon, XCircleIcon } from '~/components/icons.tsx'
 import { data, Link } from 'react-router'
 import { DocumentHeader } from '~/components/billing/document-header.tsx'
 import { LineItems, Totals } from '~/components/billing/line-items.tsx'

@@ -1,4 +1,4 @@
-import { MapIcon } from 'lucide-react'
+import { MapIcon } from '~/components/icons.tsx'
 import { data, Link } from 'react-router'
 import { MilestoneCard, type MilestoneActionData } from '~/components/roadmap/milestone-card.tsx'
 import { EmptyState, PageHeader } from '~/components/shell/page.tsx'

@@ -1,4 +1,4 @@
-import { DownloadIcon } from 'lucide-react'
+import { DownloadIcon } from '~/components/icons.tsx'
 import { data, Form, useNavigation } from 'react-router'
 import { SettingsSection } from '~/components/account/section.tsx'
 import { FormError, TextareaField, TextField } from '~/components/forms.tsx'

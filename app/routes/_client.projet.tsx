@@ -1,4 +1,4 @@
-import { CheckIcon, FolderKanbanIcon } from 'lucide-react'
+import { CheckIcon, FolderKanbanIcon } from '~/components/icons.tsx'
 import { Link } from 'react-router'
 import { MilestoneStatusBadge } from '~/components/roadmap/milestone-badge.tsx'
 import { EmptyState, PageHeader } from '~/components/shell/page.tsx'

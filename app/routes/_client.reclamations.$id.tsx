@@ -1,4 +1,4 @@
-import { ArrowLeftIcon, ClockIcon, StarIcon } from 'lucide-react'
+import { ArrowLeftIcon, ClockIcon, StarIcon } from '~/components/icons.tsx'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { FormError, TextareaField } from '~/components/forms.tsx'
 import { AttachmentsInput } from '~/components/tickets/file-input.tsx'

@@ -1,4 +1,4 @@
-import { ChevronRightIcon, LifeBuoyIcon, PlusIcon } from 'lucide-react'
+import { ChevronRightIcon, LifeBuoyIcon, PlusIcon } from '~/components/icons.tsx'
 import { Link, useNavigation } from 'react-router'
 import { EmptyState, PageHeader } from '~/components/shell/page.tsx'
 import { TicketStatusBadge } from '~/components/tickets/ticket-badges.tsx'

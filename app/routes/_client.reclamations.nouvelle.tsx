@@ -1,4 +1,4 @@
-import { ArrowLeftIcon } from 'lucide-react'
+import { ArrowLeftIcon } from '~/components/icons.tsx'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { FormError, TextareaField, TextField } from '~/components/forms.tsx'
 import { PageHeader } from '~/components/shell/page.tsx'

@@ -1,4 +1,4 @@
-import { ListChecksIcon } from 'lucide-react'
+import { ListChecksIcon } from '~/components/icons.tsx'
 import { Outlet, type ShouldRevalidateFunctionArgs } from 'react-router'
 import { EmptyState, PageHeader } from '~/components/shell/page.tsx'
 import { TaskFiltersBar } from '~/components/tasks/task-filters.tsx'

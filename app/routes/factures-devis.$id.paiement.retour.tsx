@@ -12,7 +12,7 @@
 //
 // Outside the `_client` layout on purpose: this page is a focused status
 // screen, and its guard is its own loader (requireClient + RLS read).
-import { ArrowLeftIcon } from 'lucide-react'
+import { ArrowLeftIcon } from '~/components/icons.tsx'
 import { data, Link, redirect } from 'react-router'
 import { describeError, ErrorPage } from '~/components/error-page.tsx'
 import { PaymentReturn } from '~/components/payments/payment-return.tsx'

@@ -1,4 +1,4 @@
-import { ArrowLeftIcon } from 'lucide-react'
+import { ArrowLeftIcon } from '~/components/icons.tsx'
 import { Link } from 'react-router'
 
 /** Back link + kind, number, badge and title of a quote or an invoice. */

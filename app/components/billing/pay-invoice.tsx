@@ -4,7 +4,7 @@
 // route does not exist yet, or online payment is switched off in the
 // settings, the block says so and shows how to pay by transfer or cash —
 // never a button that pretends.
-import { CreditCardIcon, InfoIcon } from 'lucide-react'
+import { CreditCardIcon, InfoIcon } from '~/components/icons.tsx'
 import { Button } from '~/components/ui/button.tsx'
 import { formatXOF } from '~/lib/format.ts'
 

@@ -1,4 +1,4 @@
-import { DownloadIcon, EyeIcon, FileIcon, FileSpreadsheetIcon, FileTextIcon, ImageIcon } from 'lucide-react'
+import { DownloadIcon, EyeIcon, FileIcon, FileSpreadsheetIcon, FileTextIcon, ImageIcon } from '~/components/icons.tsx'
 import { Link, useLocation } from 'react-router'
 import { formatBytes, isPreviewable } from '~/lib/documents/files.ts'
 import { formatDateTime } from '~/lib/format.ts'

@@ -1,4 +1,4 @@
-import { CheckCircle2Icon, UploadCloudIcon, XCircleIcon } from 'lucide-react'
+import { CheckCircle2Icon, UploadCloudIcon, XCircleIcon } from '~/components/icons.tsx'
 import { useId, useRef, useState } from 'react'
 import { useRevalidator } from 'react-router'
 import { Button } from '~/components/ui/button.tsx'

@@ -4,7 +4,7 @@
 //
 // Polling backs off (2 s for the first minute, 5 s up to 5 minutes, then
 // 15 s) and pauses while the tab is hidden, so a forgotten tab costs little.
-import { CheckCircle2Icon, DownloadIcon, InfoIcon, Loader2Icon, RotateCcwIcon, XCircleIcon } from 'lucide-react'
+import { CheckCircle2Icon, DownloadIcon, InfoIcon, Loader2Icon, RotateCcwIcon, XCircleIcon } from '~/components/icons.tsx'
 import { useEffect, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { Button } from '~/components/ui/button.tsx'

@@ -1,4 +1,4 @@
-import { BadgeCheckIcon, FileTextIcon, MessageSquareIcon } from 'lucide-react'
+import { BadgeCheckIcon, FileTextIcon, MessageSquareIcon } from '~/components/icons.tsx'
 import { lazy, Suspense, useEffect, useRef, useState } from 'react'
 import { useFetcher } from 'react-router'
 import { FormError, TextareaField, TextField } from '~/components/forms.tsx'
@@ -126,7 +126,7 @@ export function MilestoneCard({
  * "Valider ce jalon": the trigger ships with the page, the dialog itself
  * (Radix Dialog, ~12 KB gzipped) is fetched when the client is about to open
  * it, to keep the roadmap within the portal's first-load budget
- * (docs/decisions/006-client-bundle-budget.md).
+ * (docs/decisions/007-client-bundle-budget.md).
  */
 function ApproveDialog({ milestone, defaultSignerName }: { milestone: RoadmapMilestone; defaultSignerName: string }) {
   const [open, setOpen] = useState(false)

@@ -2,7 +2,7 @@
 // a sidebar on wide screens; on phones a top bar and, for the client portal,
 // a bottom navigation bar. Menus use the native popover attribute: they open
 // and close without JavaScript and cost nothing in the bundle.
-import { LogOutIcon, MenuIcon, MoreHorizontalIcon, SettingsIcon } from 'lucide-react'
+import { LogOutIcon, MenuIcon, MoreHorizontalIcon, SettingsIcon } from '~/components/icons.tsx'
 import { useEffect } from 'react'
 import { Form, Link, NavLink, useLocation } from 'react-router'
 import { cn } from '~/lib/utils.ts'

@@ -7,7 +7,7 @@ import {
   MapIcon,
   ReceiptTextIcon,
   SettingsIcon,
-} from 'lucide-react'
+} from '~/components/icons.tsx'
 import type { NavItem } from './nav.ts'
 
 // Client portal only: the back office's icons stay out of the client bundle.

@@ -1,4 +1,4 @@
-import type { LucideIcon } from 'lucide-react'
+import type { IconComponent } from '~/components/icons.tsx'
 import { cn } from '~/lib/utils.ts'
 
 export function PageHeader({
@@ -34,7 +34,7 @@ export function EmptyState({
   children,
   className,
 }: {
-  icon?: LucideIcon
+  icon?: IconComponent
   title: string
   children?: React.ReactNode
   className?: string

@@ -1,4 +1,4 @@
-import type { LucideIcon } from 'lucide-react'
+import type { IconComponent } from '~/components/icons.tsx'
 import { EmptyState, PageHeader } from './page.tsx'
 
 /**
@@ -15,7 +15,7 @@ export function SectionPending({
 }: {
   title: string
   description?: string
-  icon: LucideIcon
+  icon: IconComponent
   /** What this page will list, in a short phrase ("vos factures et devis"). */
   what: string
   /** Back office: no "write to NOURX" hint. */

@@ -1,4 +1,4 @@
-import { KanbanSquareIcon, ListIcon, SearchIcon } from 'lucide-react'
+import { KanbanSquareIcon, ListIcon, SearchIcon } from '~/components/icons.tsx'
 import { Form, Link, useSubmit } from 'react-router'
 import { Input } from '~/components/ui/input.tsx'
 import { PRIORITIES, PRIORITY_LABEL, TASK_STATUSES, TASK_STATUS_LABEL } from '~/lib/tasks/labels.ts'

@@ -1,4 +1,4 @@
-import { CheckCircle2Icon, CircleIcon, FileTextIcon, ImageIcon } from 'lucide-react'
+import { CheckCircle2Icon, CircleIcon, FileTextIcon, ImageIcon } from '~/components/icons.tsx'
 import { useEffect, useRef } from 'react'
 import { useFetcher } from 'react-router'
 import { FormError, TextareaField } from '~/components/forms.tsx'

@@ -1,4 +1,4 @@
-import { CalendarIcon, ListChecksIcon, MessageSquareIcon, PaperclipIcon } from 'lucide-react'
+import { CalendarIcon, ListChecksIcon, MessageSquareIcon, PaperclipIcon } from '~/components/icons.tsx'
 import { Link, useLocation } from 'react-router'
 import { formatShortDate } from '~/lib/format.ts'
 import { TASK_STATUSES, TASK_STATUS_LABEL } from '~/lib/tasks/labels.ts'

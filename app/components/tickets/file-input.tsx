@@ -1,7 +1,7 @@
 // Attachments picker: several files, checked in the browser with the same
 // rule as the server (size, type, count) so a wrong file is refused before a
 // long upload on a slow connection — the server checks again anyway.
-import { PaperclipIcon } from 'lucide-react'
+import { PaperclipIcon } from '~/components/icons.tsx'
 import { useId, useState } from 'react'
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_FILES } from '~/lib/tickets/labels.ts'
 import { checkAttachments } from '~/lib/tickets/attachment-rules.ts'

@@ -1,4 +1,4 @@
-import { FileIcon } from 'lucide-react'
+import { FileIcon } from '~/components/icons.tsx'
 import { formatDateTime } from '~/lib/format.ts'
 import type { TicketAttachment, TicketMessage } from '~/lib/tickets/tickets.server.ts'
 import { cn } from '~/lib/utils.ts'

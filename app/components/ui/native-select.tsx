@@ -1,5 +1,5 @@
 import type * as React from 'react'
-import { ChevronDownIcon } from 'lucide-react'
+import { ChevronDownIcon } from '~/components/icons.tsx'
 import { cn } from '~/lib/utils.ts'
 
 /**

@@ -1,4 +1,4 @@
-import { XIcon } from 'lucide-react'
+import { XIcon } from '~/components/icons.tsx'
 import { useEffect, useRef } from 'react'
 import type * as React from 'react'
 import { Link, useNavigate, useOutlet } from 'react-router'

@@ -6,7 +6,7 @@ import { cn } from '~/lib/utils.ts'
  * merged onto the single child element (classes joined, handlers chained,
  * styles merged, child's own props win otherwise). Radix's Slot and its
  * helpers cost about 2.5 KB gzipped on every page of the client portal, which
- * has a 120 KB first-load budget (docs/decisions/006-client-bundle-budget.md).
+ * has a 120 KB first-load budget (docs/decisions/007-client-bundle-budget.md).
  * React 19 passes `ref` as a plain prop, so it travels with the others.
  */
 export function Slot({ children, ...slotProps }: React.HTMLAttributes<HTMLElement> & { children?: React.ReactNode }) {

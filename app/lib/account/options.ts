@@ -1,6 +1,6 @@
 // Options of the Paramètres page and the avatar rule, shared by the page (in
 // the browser) and its action. No zod here: the client portal does not
-// download it (first-load budget, docs/decisions/006-client-bundle-budget.md).
+// download it (first-load budget, docs/decisions/007-client-bundle-budget.md).
 
 export const NOTIFICATION_EVENTS = [
   'invoice_sent',
