@@ -4,6 +4,7 @@ import { data, Form, Link, useNavigation } from 'react-router'
 import { FormError, useZodForm, ZSelect, ZTextarea } from '~/components/admin/form.tsx'
 import { StatusBadge } from '~/components/admin/status-badge.tsx'
 import { SlaDeadline } from '~/components/admin/tickets/sla.tsx'
+import { AttachmentsInput } from '~/components/tickets/file-input.tsx'
 import { PageHeader } from '~/components/shell/page.tsx'
 import { Badge } from '~/components/ui/badge.tsx'
 import { Button } from '~/components/ui/button.tsx'
@@ -12,11 +13,12 @@ import { intentOf, parseForm, unknownIntent, writeErrorMessage } from '~/lib/adm
 import { PAYMENT_ATTEMPT_STATUS, PRIORITY, TICKET_STATUS } from '~/lib/admin/labels.ts'
 import { taskFormOptions } from '~/lib/admin/tasks/tasks.server.ts'
 import { CATEGORY_LABEL, ReplySchema, TICKET_PRIORITIES, TICKET_STATUSES, TicketUpdateSchema } from '~/lib/admin/tickets/schemas.ts'
-import { getAdminTicket, replyToTicket, slaSettings, updateTicket } from '~/lib/admin/tickets/tickets.server.ts'
+import { attachToReply, getAdminTicket, replyToTicket, slaSettings, updateTicket } from '~/lib/admin/tickets/tickets.server.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
 import { getSupabase } from '~/lib/context.server.ts'
 import { formatBytes } from '~/lib/documents/files.ts'
 import { formatDateTime, formatXOF } from '~/lib/format.ts'
+import { checkAttachments, filesOf } from '~/lib/tickets/attachment-rules.ts'
 import { notifyAfter } from '~/lib/notifications/background.server.ts'
 import { cn } from '~/lib/utils.ts'
 import type { Route } from './+types/admin.reclamations.$id'
@@ -36,7 +38,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
-  await requireAdmin({ request, context })
+  const admin = await requireAdmin({ request, context })
   if (!UUID.test(params.id)) throw notFound()
   const db = getSupabase(context)
   const form = await request.formData()
@@ -44,13 +46,23 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   const schema = intent === 'reply' ? ReplySchema : intent === 'update' ? TicketUpdateSchema : null
   if (!schema) return unknownIntent()
   const submission = parseForm(form, schema)
-  if (submission.status !== 'success') return data({ intent, result: submission.reply() }, 400)
+  // A reply's files: the client portal's rules (count, 25 Mo, types), its French messages.
+  const files = intent === 'reply' ? filesOf(form, 'attachments') : []
+  const fileProblem = checkAttachments(files)
+  if (submission.status !== 'success' || fileProblem) {
+    return data({ intent, result: submission.reply(), attachmentsError: fileProblem }, 400)
+  }
   try {
     if (intent === 'reply') {
       const value = submission.value as { internal: boolean; body: string; next_status?: (typeof TICKET_STATUSES)[number] }
       const message = await replyToTicket(db, params.id, value)
+      let notice = value.internal ? 'Note interne ajoutée.' : 'Réponse envoyée au client.'
+      if (files.length > 0) {
+        const attached = await attachToReply(db, { userId: admin.id, ticketId: params.id, messageId: message.id, internal: value.internal }, files)
+        if (!attached.ok) notice = `${value.internal ? 'Note ajoutée' : 'Réponse envoyée'}, mais ${attached.message}`
+      }
       if (!value.internal && message) notifyAfter(context, { type: 'ticket_reply', ticketId: params.id, messageId: message.id as string })
-      return { intent, ok: true, message: value.internal ? 'Note interne ajoutée.' : 'Réponse envoyée au client.', result: submission.reply({ resetForm: true }) }
+      return { intent, ok: true, message: notice, result: submission.reply({ resetForm: true }) }
     }
     await updateTicket(db, params.id, submission.value as Parameters<typeof updateTicket>[2])
     return { intent, ok: true, message: 'Réclamation mise à jour.' }
@@ -60,7 +72,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   }
 }
 
-type ActionResult = { intent?: string; result?: unknown; ok?: boolean; message?: string } | undefined
+type ActionResult = { intent?: string; result?: unknown; ok?: boolean; message?: string; attachmentsError?: string | null } | undefined
 const statusOptions = TICKET_STATUSES.map((s) => ({ value: s, label: TICKET_STATUS[s].label }))
 
 export default function AdminTicketPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -121,7 +133,15 @@ export default function AdminTicketPage({ loaderData, actionData }: Route.Compon
                 ))}
               </ol>
               {ticket.messages.length === 0 && <p className="text-sm text-muted-foreground">Aucun message.</p>}
-              <ReplyForm lastResult={result?.intent === 'reply' ? result.result : undefined} notice={result?.intent === 'reply' && result.ok ? result.message : undefined} status={ticket.status} closed={ticket.status === 'closed'} />
+              <ReplyForm
+                lastResult={result?.intent === 'reply' ? result.result : undefined}
+                notice={result?.intent === 'reply' && result.ok ? result.message : undefined}
+                attachmentsError={result?.intent === 'reply' ? result.attachmentsError : undefined}
+                // A new message empties the file picker (its list of chosen files is React state).
+                sent={ticket.messages.length}
+                status={ticket.status}
+                closed={ticket.status === 'closed'}
+              />
             </CardContent>
           </Card>
         </div>
@@ -210,7 +230,21 @@ function Files({ files }: { files: { document_id: string; file_name: string; siz
   )
 }
 
-function ReplyForm({ lastResult, notice, status, closed }: { lastResult: unknown; notice?: string; status: string; closed: boolean }) {
+function ReplyForm({
+  lastResult,
+  notice,
+  attachmentsError,
+  sent,
+  status,
+  closed,
+}: {
+  lastResult: unknown
+  notice?: string
+  attachmentsError?: string | null
+  sent: number
+  status: string
+  closed: boolean
+}) {
   const { form, fields, formProps } = useZodForm(ReplySchema, { id: 'reply', lastResult })
   const navigation = useNavigation()
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'reply'
@@ -220,7 +254,7 @@ function ReplyForm({ lastResult, notice, status, closed }: { lastResult: unknown
   }, [notice])
   const nextOptions = [{ value: '', label: 'Ne pas changer' }, ...statusOptions.filter((o) => o.value !== status)]
   return (
-    <Form method="post" {...formProps} ref={ref} className="flex flex-col gap-3 border-t pt-4">
+    <Form method="post" encType="multipart/form-data" {...formProps} ref={ref} className="flex flex-col gap-3 border-t pt-4">
       <input type="hidden" name="intent" value="reply" />
       <FormError message={form.errors?.[0]} />
       {notice && (
@@ -229,6 +263,8 @@ function ReplyForm({ lastResult, notice, status, closed }: { lastResult: unknown
         </p>
       )}
       <ZTextarea field={fields.body} label={closed ? 'Note interne (la réclamation est fermée)' : 'Votre réponse'} rows={5} />
+      <AttachmentsInput key={sent} serverError={attachmentsError} />
+      <p className="-mt-1 text-xs text-muted-foreground">Les fichiers d’une note interne restent internes, comme la note.</p>
       <div className="flex flex-wrap items-end gap-4">
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name={fields.internal.name} value="on" defaultChecked={closed} className="size-4 accent-primary" />

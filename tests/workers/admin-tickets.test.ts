@@ -1,12 +1,15 @@
 // /admin/reclamations loaders and actions in workerd against the local stack:
 // the inbox sorted by SLA deadline (computed by the database from the SLA
 // settings), replies and internal notes (never visible to the client),
-// status, priority and assignment — valid, invalid and refused to a client.
+// status, priority and assignment, files attached to a reply (the client
+// portal's rules and code) — valid, invalid and refused to a client.
 import { createClient } from '@supabase/supabase-js'
 import { describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 import { action as detailAction, loader as detailLoader } from '~/routes/admin.reclamations.$id.tsx'
 import { loader as inboxLoader } from '~/routes/admin.reclamations._index.tsx'
+import { loader as clientTicketLoader } from '~/routes/_client.reclamations.$id.tsx'
+import { loader as clientAttachmentLoader } from '~/routes/api.reclamations.$id.pieces-jointes.$documentId.tsx'
 import { ACME, ADMIN, auditFor, callAction, callLoader, IDS, serviceClient, unique } from './admin-support.ts'
 
 /** A ticket opened by ACME's member (inserted as service role; the trigger computes the SLA deadline). */
@@ -84,6 +87,80 @@ describe('replies and internal notes', () => {
     expect(badStatus.status).toBe(400)
     expect(badStatus.data.result.initialValue.body).toBe('ok')
     expect((await callAction(detailAction, { as: ACME, ...at(t.id), form: { intent: 'reply', body: 'x', internal: 'on' } })).status).toBe(403)
+    expect(await clientThread(t.id)).toEqual([])
+  })
+})
+
+/** A multipart reply with files, as the page's form sends it. */
+function replyForm(fields: Record<string, string>, files: File[]) {
+  const form = new FormData()
+  form.set('intent', 'reply')
+  for (const [k, v] of Object.entries(fields)) form.set(k, v)
+  for (const f of files) form.append('attachments', f)
+  return form
+}
+const textFile = (name: string, text: string) => new File([new TextEncoder().encode(text)], name, { type: 'text/plain' })
+
+describe('replies with attachments', () => {
+  it('attaches files to an answer: stored for the client, listed in their thread, downloadable by them', async () => {
+    const t = await newTicket()
+    const res = await callAction(detailAction, {
+      as: ADMIN,
+      ...at(t.id),
+      form: replyForm({ body: 'Voici le correctif et la procédure.' }, [textFile('procédure de test.txt', 'Étape 1 : vider le cache')]),
+    })
+    expect(res.status).toBe(200)
+    expect(res.data.message).toBe('Réponse envoyée au client.')
+
+    // The admin's page lists it under the message.
+    const admin = await callLoader(detailLoader, { as: ADMIN, ...at(t.id) })
+    const [message] = admin.data.ticket.messages
+    expect(message.attachments).toMatchObject([{ file_name: 'procédure de test.txt', size_bytes: new TextEncoder().encode('Étape 1 : vider le cache').length }])
+    const documentId = message.attachments[0].document_id
+    const { data: doc } = await serviceClient().from('documents').select('client_id, visibility, folder, uploaded_by, path').eq('id', documentId).single()
+    expect(doc).toMatchObject({ client_id: IDS.acme, visibility: 'client', folder: 'Réclamations', uploaded_by: IDS.admin })
+    expect(doc!.path).toMatch(new RegExp(`^${IDS.acme}/general/[0-9a-f-]{36}-procedure-de-test\\.txt$`))
+
+    // The client sees it in the thread and downloads it.
+    const client = await callLoader(clientTicketLoader, { as: ACME, path: `/reclamations/${t.id}`, params: { id: t.id } })
+    expect(client.status).toBe(200)
+    expect(client.data.ticket.messages[0].attachments.map((a: { document_id: string }) => a.document_id)).toEqual([documentId])
+    const link = await callLoader(clientAttachmentLoader, { as: ACME, path: '/x', params: { id: t.id, documentId } })
+    expect(link.status).toBe(302)
+    const file = await fetch(link.location!)
+    expect(await file.text()).toBe('Étape 1 : vider le cache')
+    expect((await auditFor('ticket_attachments', (await serviceClient().from('ticket_attachments').select('id').eq('document_id', documentId).single()).data!.id))[0]).toMatchObject({ action: 'insert', actor_role: 'admin' })
+  })
+
+  it('keeps the files of an internal note internal: not in the client’s thread, not downloadable', async () => {
+    const t = await newTicket()
+    const res = await callAction(detailAction, { as: ADMIN, ...at(t.id), form: replyForm({ body: 'Interne : logs serveur', internal: 'on' }, [textFile('logs.txt', 'erreur 500')]) })
+    expect(res.status).toBe(200)
+    const admin = await callLoader(detailLoader, { as: ADMIN, ...at(t.id) })
+    const documentId = admin.data.ticket.messages[0].attachments[0].document_id
+    expect((await serviceClient().from('documents').select('visibility').eq('id', documentId).single()).data!.visibility).toBe('internal')
+    const client = await callLoader(clientTicketLoader, { as: ACME, path: `/reclamations/${t.id}`, params: { id: t.id } })
+    expect(JSON.stringify(client.data)).not.toMatch(/logs\.txt|logs serveur/)
+    expect((await callLoader(clientAttachmentLoader, { as: ACME, path: '/x', params: { id: t.id, documentId } })).status).toBe(404)
+  })
+
+  it('refuses a file the client side would refuse (same French message), keeps the text, stores nothing', async () => {
+    const t = await newTicket()
+    const exe = new File([new Uint8Array([0x4d, 0x5a])], 'outil.exe', { type: 'application/x-msdownload' })
+    const res = await callAction(detailAction, { as: ADMIN, ...at(t.id), form: replyForm({ body: 'Voici l’outil' }, [exe]) })
+    expect(res.status).toBe(400)
+    expect(res.data.attachmentsError).toBe('« outil.exe » : type de fichier non accepté (PDF, images, documents Office, ZIP, texte).')
+    expect(res.data.result.initialValue.body).toBe('Voici l’outil')
+    const tooMany = await callAction(detailAction, { as: ADMIN, ...at(t.id), form: replyForm({ body: 'Six fichiers' }, Array.from({ length: 6 }, (_, i) => textFile(`f${i}.txt`, 'x'))) })
+    expect(tooMany.status).toBe(400)
+    expect(tooMany.data.attachmentsError).toMatch(/fichiers au plus par message/)
+    expect(await clientThread(t.id)).toEqual([])
+  })
+
+  it('refuses a client posting to the back office, files included (403)', async () => {
+    const t = await newTicket()
+    const res = await callAction(detailAction, { as: ACME, ...at(t.id), form: replyForm({ body: 'Intrusion' }, [textFile('x.txt', 'x')]) })
+    expect(res.status).toBe(403)
     expect(await clientThread(t.id)).toEqual([])
   })
 })

@@ -5,6 +5,9 @@
 // Storage read policy lets its company read it) and a `ticket_attachments`
 // row tying it to the ticket and the message. All with the user's own client:
 // RLS and the Storage policies decide, the service role is never involved.
+// The back office uses the same code for NOURX's replies (same limits, same
+// folder); an internal note's files are stored with visibility 'internal',
+// so they stay out of the client's thread and Documents page.
 import type { AppSupabaseClient } from '../supabase.server.ts'
 
 export const TICKET_FOLDER = 'Réclamations'
@@ -26,6 +29,8 @@ export interface AttachTarget {
   projectId: string | null
   ticketId: string
   messageId: string
+  /** 'client' (default: every client reply and NOURX's answers) or 'internal' (files of an internal note). */
+  visibility?: 'client' | 'internal'
 }
 
 export type AttachResult = { ok: true; count: number } | { ok: false; message: string; stored: number }
@@ -50,7 +55,7 @@ export async function attachFiles(supabase: AppSupabaseClient, target: AttachTar
         folder: TICKET_FOLDER,
         mime_type: file.type,
         size_bytes: file.size,
-        visibility: 'client',
+        visibility: target.visibility ?? 'client',
         uploaded_by: target.userId,
       })
       .select('id')

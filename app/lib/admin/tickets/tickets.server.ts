@@ -3,7 +3,8 @@
 // priority, on insert and when the priority changes), the thread with
 // internal notes, and the admin's writes. first_response_at, last_message_at
 // and reopening on a client message are the triggers' job.
-import { check, requireRow, type Db } from '../db.ts'
+import { attachFiles, type AttachResult } from '../../tickets/attachments.server.ts'
+import { AdminWriteError, check, requireRow, type Db } from '../db.ts'
 import { ilikeTerm, pageRange, type ListParams } from '../list.ts'
 import { STATUS_GROUPS, type ReplyInput, type StatusGroup, type TicketStatus, type TicketUpdateInput } from './schemas.ts'
 
@@ -180,8 +181,8 @@ export async function getAdminTicket(db: Db, id: string): Promise<AdminTicketDet
  * Two writes, in this order: the message trigger sets first_response_at and
  * may reopen the ticket; the status the admin picked wins afterwards.
  */
-export async function replyToTicket(db: Db, ticketId: string, input: ReplyInput) {
-  const message = check(
+export async function replyToTicket(db: Db, ticketId: string, input: ReplyInput): Promise<{ id: string }> {
+  const message = check<{ id: string } | null>(
     await db.from('ticket_messages').insert({ ticket_id: ticketId, body: input.body, is_internal: input.internal }).select('id').single(),
     'message de réclamation',
   )
@@ -192,7 +193,35 @@ export async function replyToTicket(db: Db, ticketId: string, input: ReplyInput)
     )
     void rows
   }
+  if (!message) throw new AdminWriteError('Le message n’a pas pu être enregistré. Réessayez.')
   return message
+}
+
+/**
+ * Files of a NOURX reply, stored by the client portal's own attachment code
+ * (app/lib/tickets/attachments.server.ts: same bucket, folder, naming and
+ * rollback) under the ticket's company and project. A public answer's files
+ * are visible to the client; an internal note's are 'internal'.
+ */
+export async function attachToReply(
+  db: Db,
+  target: { userId: string; ticketId: string; messageId: string; internal: boolean },
+  files: File[],
+): Promise<AttachResult> {
+  const { data: ticket, error } = await db.from('tickets').select('client_id, project_id').eq('id', target.ticketId).maybeSingle()
+  if (error || !ticket) return { ok: false, message: 'les pièces jointes n’ont pas pu être enregistrées.', stored: 0 }
+  return attachFiles(
+    db,
+    {
+      userId: target.userId,
+      clientId: ticket.client_id as string,
+      projectId: (ticket.project_id as string | null) ?? null,
+      ticketId: target.ticketId,
+      messageId: target.messageId,
+      visibility: target.internal ? 'internal' : 'client',
+    },
+    files,
+  )
 }
 
 export async function updateTicket(db: Db, ticketId: string, input: TicketUpdateInput) {
