@@ -77,3 +77,43 @@ test('répondre et ajouter une note interne ; le client voit la réponse, pas la
   await expect(client.locator('body')).not.toContainText(note)
   await context.close()
 })
+
+test('répondre avec une pièce jointe ; le client la télécharge depuis le fil', async ({ page, browser }) => {
+  // A ticket of its own, so the run can be repeated on the same stack.
+  const subject = `Export des commandes en CSV (${Date.now()})`
+  const { data: ticket } = await adminClient()
+    .from('tickets')
+    .insert({ client_id: '20000000-0000-4000-8000-000000000001', subject, category: 'question', created_by: '10000000-0000-4000-8000-000000000002' })
+    .select('id')
+    .single()
+  await login(page, ADMIN)
+  await page.goto(`/admin/reclamations/${ticket!.id}`)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(subject)
+
+  const fileInput = page.locator('input[type="file"][name="attachments"]')
+  // The client portal's rule, in the browser: a program is refused before any upload.
+  await fileInput.setInputFiles({ name: 'outil.exe', mimeType: 'application/x-msdownload', buffer: Buffer.from('MZ') })
+  await expect(page.getByRole('alert').filter({ hasText: 'type de fichier non accepté' })).toBeVisible()
+
+  const content = 'date;commande;montant\n2026-11-20;ACME-1042;125000\n'
+  await page.getByLabel('Votre réponse').fill('Voici l’export demandé, au format CSV.')
+  await fileInput.setInputFiles({ name: 'export-commandes.csv', mimeType: 'text/csv', buffer: Buffer.from(content) })
+  await page.getByRole('button', { name: 'Envoyer' }).click()
+  await expect(page.getByText('Réponse envoyée au client.')).toBeVisible()
+  const messages = page.getByRole('list', { name: 'Messages' })
+  await expect(messages.getByRole('link', { name: /export-commandes\.csv/ })).toBeVisible()
+  await screenshotBoth(page, 'admin-reclamations-piece-jointe')
+
+  const context = await browser.newContext({ acceptDownloads: true })
+  const client = await context.newPage()
+  await login(client, CLIENT_ACME)
+  await client.goto(`/reclamations/${ticket!.id}`)
+  await expect(client.getByText('Voici l’export demandé, au format CSV.')).toBeVisible()
+  const download = client.waitForEvent('download')
+  await client.getByRole('link', { name: /export-commandes\.csv/ }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toBe('export-commandes.csv')
+  const { readFile } = await import('node:fs/promises')
+  expect(await readFile((await file.path())!, 'utf8')).toBe(content)
+  await context.close()
+})
