@@ -148,9 +148,16 @@ export function ChartLegendContent({
 }) {
   const { config } = useChart()
   if (!payload?.length) return null
+  // In the order of the config (recharts sorts legend items by name).
+  const order = Object.keys(config)
+  const rank = (item: (typeof payload)[number]) => {
+    const i = order.indexOf(String(item.dataKey ?? item.value ?? ''))
+    return i === -1 ? order.length : i
+  }
+  const items = [...payload].sort((a, b) => rank(a) - rank(b))
   return (
     <div className={cn('flex items-center justify-center gap-4', verticalAlign === 'top' ? 'pb-3' : 'pt-3', className)}>
-      {payload.map((item) => {
+      {items.map((item) => {
         const key = String(item.dataKey ?? item.value ?? '')
         return (
           <div key={key} className="flex items-center gap-1.5">

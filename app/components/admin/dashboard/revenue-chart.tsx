@@ -32,9 +32,19 @@ const compact = new Intl.NumberFormat('fr-CI', { notation: 'compact', maximumFra
 const toDate = (month: string) => new Date(`${month}-01T00:00:00Z`)
 export const monthLabel = (month: string) => monthLong.format(toDate(month))
 
+/** A round top for the axis (1, 2, 4, 6, 8 × 10^n), so that its quarters are round amounts too. */
+export function niceMax(value: number): number {
+  if (value <= 0) return 1_000_000
+  const power = 10 ** Math.floor(Math.log10(value))
+  for (const step of [1, 2, 4, 6, 8]) if (step * power >= value) return step * power
+  return 10 * power
+}
+
 export function RevenueChart({ data }: { data: RevenueMonth[] }) {
   const empty = data.every((d) => d.invoiced === 0 && d.collected === 0)
   const rows = data.map((d) => ({ ...d, short: monthShort.format(toDate(d.month)) }))
+  const top = niceMax(Math.max(0, ...data.flatMap((d) => [d.invoiced, d.collected])))
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => t * top)
   return (
     <figure aria-labelledby="ca-par-mois-legende" className="relative">
       <figcaption id="ca-par-mois-legende" className="sr-only">
@@ -43,8 +53,15 @@ export function RevenueChart({ data }: { data: RevenueMonth[] }) {
       <ChartContainer config={config} className="aspect-auto h-72 w-full" aria-hidden="true">
         <BarChart data={rows} margin={{ top: 8, right: 4, left: 4, bottom: 0 }} barGap={4} accessibilityLayer={false}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
-          <XAxis dataKey="short" tickLine={false} axisLine={false} tickMargin={8} interval={0} />
-          <YAxis tickLine={false} axisLine={false} width={56} tickFormatter={(v: number) => compact.format(v)} />
+          <XAxis dataKey="short" tickLine={false} axisLine={false} tickMargin={8} minTickGap={4} />
+          <YAxis
+            tickLine={false}
+            axisLine={false}
+            width={56}
+            domain={[0, top]}
+            ticks={ticks}
+            tickFormatter={(v: number) => compact.format(v)}
+          />
           <ChartTooltip
             cursor={{ fill: 'var(--muted)' }}
             content={
@@ -58,8 +75,9 @@ export function RevenueChart({ data }: { data: RevenueMonth[] }) {
             }
           />
           <ChartLegend content={<ChartLegendContent />} />
-          <Bar dataKey="invoiced" fill="var(--color-invoiced)" radius={[3, 3, 0, 0]} maxBarSize={22} />
-          <Bar dataKey="collected" fill="var(--color-collected)" radius={[3, 3, 0, 0]} maxBarSize={22} />
+          {/* No grow-in animation: it replays on every resize and adds nothing to figures. */}
+          <Bar dataKey="invoiced" fill="var(--color-invoiced)" radius={[3, 3, 0, 0]} maxBarSize={22} isAnimationActive={false} />
+          <Bar dataKey="collected" fill="var(--color-collected)" radius={[3, 3, 0, 0]} maxBarSize={22} isAnimationActive={false} />
         </BarChart>
       </ChartContainer>
       {empty && (
