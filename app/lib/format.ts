@@ -95,3 +95,17 @@ export function formatRelative(input: DateInput, now: DateInput): string {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count}${NBSP}${Math.abs(count) < 2 ? singular : pluralForm}`
 }
+
+/** "2,5 Mo", "317 octets" — French units, narrow no-break space. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes}${NNBSP}octet${bytes > 1 ? 's' : ''}`
+  const units = ['Ko', 'Mo', 'Go']
+  let value = bytes / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  const text = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)
+  return `${text}${NNBSP}${units[unit]}`
+}

@@ -12,7 +12,7 @@ import { getSupabase } from '~/lib/context.server.ts'
 import { wantedProjectId } from '~/lib/dashboard/current-project.server.ts'
 import { getClientDashboard } from '~/lib/dashboard/get-client-dashboard.server.ts'
 import { formatXOF, formatDay, plural } from '~/lib/format.ts'
-import { formatBytes } from '~/lib/documents/files.ts'
+import { formatBytes } from '~/lib/format.ts'
 import { isMilestoneLate, todayIso } from '~/lib/roadmap/labels.ts'
 import type { Route } from './+types/_client.dashboard'
 

@@ -1,7 +1,6 @@
 // What the Documents page accepts, and how file facts are shown (isomorphic:
 // the browser checks before uploading, the action checks again, the bucket
 // enforces the same limits last — see docs/decisions/0100-document-uploads.md).
-import { NNBSP } from '~/lib/format.ts'
 
 /** Same value as storage.buckets.file_size_limit and documents.size_bytes' check (25 Mio). */
 export const MAX_FILE_BYTES = 26_214_400
@@ -78,19 +77,11 @@ export function fileProblem(file: { name: string; size: number; type: string }):
   return null
 }
 
-/** "2,5 Mo", "317 octets" — French units, narrow no-break space. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes}${NNBSP}octet${bytes > 1 ? 's' : ''}`
-  const units = ['Ko', 'Mo', 'Go']
-  let value = bytes / 1024
-  let unit = 0
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024
-    unit++
-  }
-  const text = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: value < 10 ? 1 : 0 }).format(value)
-  return `${text}${NNBSP}${units[unit]}`
-}
+// Kept in format.ts with the other display helpers (pages that only show a
+// size need not download this module's type tables); re-exported for callers.
+import { formatBytes } from '../format.ts'
+
+export { formatBytes }
 
 export const isPreviewable = (mime: string) => mime === 'application/pdf' || /^image\/(png|jpeg|gif|webp)$/.test(mime)
 
