@@ -204,6 +204,28 @@ describe('payments, duplicate, cancellation', () => {
     await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: { intent: 'payment', amount: '1283304', method: 'cash', paid_on: '2026-11-21' } })
     expect(await invoiceRow(id)).toMatchObject({ status: 'paid', balance_due: 0 })
   })
+  it('a refused payment keeps the typed values and leaves no orphan proof; a bad proof file is refused in French', async () => {
+    const { id } = await newDraft()
+    const { number } = await sent(id)
+    const proofs = async () => (await serviceClient().from('documents').select('id').eq('label', `Justificatif de paiement ${number}`)).data
+    const over = new FormData()
+    for (const [k, v] of Object.entries({ intent: 'payment', amount: '9 999 999', method: 'transfer', reference: 'VIR-TROP', paid_on: '2026-11-20' })) over.set(k, v)
+    over.set('proof', new File(['%PDF-1.4'], 'avis.pdf', { type: 'application/pdf' }))
+    const res = await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: over })
+    expect(res.status).toBe(400)
+    expect(res.data.result.error[''][0]).toMatch(/dépasse le solde dû/)
+    expect(res.data.result.initialValue).toMatchObject({ amount: '9 999 999', reference: 'VIR-TROP', paid_on: '2026-11-20' })
+    expect(await proofs()).toEqual([])
+
+    const exe = new FormData()
+    for (const [k, v] of Object.entries({ intent: 'payment', amount: '1000', method: 'cash', reference: 'CAISSE-9', paid_on: '2026-11-20' })) exe.set(k, v)
+    exe.set('proof', new File(['MZ'], 'virus.exe', { type: 'application/x-msdownload' }))
+    const bad = await callAction(invoiceAction, { as: ADMIN, ...inv(id), form: exe })
+    expect(bad.status).toBe(400)
+    expect(bad.data.result.error[''][0]).toMatch(/n’est pas d’un type accepté/)
+    expect(bad.data.result.initialValue).toMatchObject({ amount: '1000', reference: 'CAISSE-9' })
+    expect((await serviceClient().from('payments').select('id').eq('invoice_id', id)).data).toEqual([])
+  })
   it('duplicates into a new draft; a client cannot', async () => {
     const { id } = await newDraft()
     await sent(id)

@@ -15,7 +15,7 @@ import {
 } from '../../billing/get-document.server.ts'
 import { AdminWriteError, check, requireRow, type Db } from '../db.ts'
 import { ilikeTerm, pageRange, type ListParams } from '../list.ts'
-import { uploadDocument } from '../tasks/upload.server.ts'
+import { deleteDocument, uploadDocument } from '../tasks/upload.server.ts'
 import type { BillingDocumentInput, DocKind, LineItemInput, ManualPaymentInput } from './schemas.ts'
 
 const TABLE = { facture: 'invoices', devis: 'quotes' } as const
@@ -239,6 +239,8 @@ export async function cancelInvoice(db: Db, id: string, reason: string) {
  * A transfer or cash payment: the proof (optional) is stored first in the
  * client's folder (internal), then record_manual_payment() inserts the
  * payment; the triggers update amount_paid, the status and issue the receipt.
+ * If the database refuses the payment (over the balance, invoice not payable…)
+ * the proof just stored is removed again: no orphan file in the client's folder.
  */
 export async function recordManualPayment(
   db: Db,
@@ -257,19 +259,18 @@ export async function recordManualPayment(
     })
     proofId = doc.id
   }
-  return check(
-    await db
-      .rpc('record_manual_payment', {
-        p_invoice_id: invoice.id,
-        p_amount: input.amount,
-        p_method: input.method,
-        p_reference: input.reference ?? null,
-        // Noon in Abidjan (UTC+0): the receipt's year and the day shown never shift.
-        p_paid_at: `${input.paid_on}T12:00:00Z`,
-        p_proof_document_id: proofId,
-        p_notes: input.notes ?? null,
-      })
-      .single(),
-    'paiement manuel',
-  ) as { id: string }
+  const result = await db
+    .rpc('record_manual_payment', {
+      p_invoice_id: invoice.id,
+      p_amount: input.amount,
+      p_method: input.method,
+      p_reference: input.reference ?? null,
+      // Noon in Abidjan (UTC+0): the receipt's year and the day shown never shift.
+      p_paid_at: `${input.paid_on}T12:00:00Z`,
+      p_proof_document_id: proofId,
+      p_notes: input.notes ?? null,
+    })
+    .single()
+  if (result.error && proofId) await deleteDocument(db, proofId).catch((error) => console.error('[admin] justificatif non retiré :', error))
+  return check(result, 'paiement manuel') as { id: string }
 }
