@@ -31,7 +31,8 @@ test('liste, fiche projet, jalon ajouté puis déplacé au clavier', async ({ pa
   await dialog.getByLabel('Livrables').fill('Support de formation\nVidéo')
   await dialog.getByRole('button', { name: 'Ajouter le jalon' }).click()
   await expect(dialog).toHaveCount(0)
-  const items = page.getByTestId('milestones').locator('li')
+  // Direct children only: an approved milestone nests the list of its approvals.
+  const items = page.getByTestId('milestones').locator(':scope > li')
   await expect(items.last()).toHaveAttribute('data-milestone', title)
 
   // Move it up one place with the keyboard (space, arrow up, space).
@@ -62,4 +63,48 @@ test('liste, fiche projet, jalon ajouté puis déplacé au clavier', async ({ pa
 
   // Clean up for the other specs (the roadmap of the seed keeps five milestones).
   await adminClient().from('milestones').delete().eq('project_id', ACME_SHOP).eq('title', title)
+})
+
+test('validation d’un jalon par le client : l’admin voit qui, quand et la remarque', async ({ page, browser, baseURL }) => {
+  // A delivered milestone of its own (removed at the end: the seed's roadmap stays as other specs expect it).
+  const title = `Recette mobile ${Date.now().toString(36)}`
+  const { data: milestone } = await adminClient()
+    .from('milestones')
+    .insert({ project_id: ACME_SHOP, title, status: 'delivered', version_label: 'v2.3', position: 99 })
+    .select('id')
+    .single()
+  try {
+    // The client approves it on their roadmap.
+    const ctx = await browser.newContext({ baseURL, locale: 'fr-FR', timezoneId: 'Africa/Abidjan' })
+    const client = await ctx.newPage()
+    await login(client, CLIENT_ACME)
+    await client.goto(`/feuille-de-route#jalon-${milestone!.id}`)
+    const card = client.locator(`#jalon-${milestone!.id}`)
+    await card.getByRole('button', { name: 'Valider ce jalon' }).click()
+    const dialog = client.getByRole('dialog')
+    await dialog.getByLabel('Votre nom complet').fill('Aïcha Coulibaly')
+    await dialog.getByLabel('Remarque (facultatif)').fill('Testé sur iPhone et Android, conforme.')
+    await dialog.getByRole('checkbox').click()
+    await dialog.getByRole('button', { name: 'Valider le jalon' }).click()
+    await expect(dialog).toBeHidden()
+    await ctx.close()
+
+    // The admin's project page shows the approval under the milestone.
+    await login(page, ADMIN)
+    await page.goto(`/admin/projets/${ACME_SHOP}`)
+    const row = page.locator(`[data-milestone="${title}"]`)
+    await expect(row.getByText('Validé', { exact: true })).toBeVisible() // status badge
+    const approval = row.getByTestId('milestone-approval')
+    await expect(approval).toContainText('Validé par Aïcha Coulibaly (client@acme.test) le')
+    await expect(approval).toContainText('v2.3')
+    await expect(approval).toContainText('« Testé sur iPhone et Android, conforme. »')
+    const { data } = await adminClient().from('milestone_approvals').select('approved_at').eq('milestone_id', milestone!.id).single()
+    await expect(approval.locator('time')).toHaveAttribute('datetime', data!.approved_at)
+    // The seed's milestones approved by the client show theirs too.
+    await expect(page.getByTestId('milestone-approval').filter({ hasText: 'Cadrage conforme à nos échanges.' })).toBeVisible()
+    await approval.scrollIntoViewIfNeeded()
+    await screenshotBoth(page, 'admin-projet-validations')
+  } finally {
+    await adminClient().from('milestones').delete().eq('id', milestone!.id)
+  }
 })
