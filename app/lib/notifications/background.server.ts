@@ -55,6 +55,8 @@ export type AfterWrite =
   | { type: 'ticket_reply'; ticketId: string; messageId: string }
   /** A milestone the admin saved; mails only when this save delivered it: milestone_delivered. */
   | { type: 'milestone_saved'; milestoneId: string }
+  /** A transfer or cash payment the admin recorded (record_manual_payment): payment_received with its receipt. */
+  | { type: 'payment_recorded'; paymentId: string }
 
 /**
  * The one call the admin actions make. Uses the admin's own client (RLS lets
@@ -72,6 +74,8 @@ export function notifyAfter(context: Pick<RouterContextProvider, 'get'>, event: 
         return notifyTicketReply(deps, event.ticketId, event.messageId)
       case 'milestone_saved':
         return notifyMilestoneDelivered(deps, event.milestoneId)
+      case 'payment_recorded':
+        return notifyPaymentReceived(deps, event.paymentId)
     }
   })
 }
