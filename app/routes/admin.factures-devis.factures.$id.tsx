@@ -15,6 +15,7 @@ import { AdminWriteError } from '~/lib/admin/db.ts'
 import { INVOICE_STATUS } from '~/lib/admin/labels.ts'
 import { fileFrom } from '~/lib/admin/tasks/upload.server.ts'
 import { formatDate, formatDateTime, formatShortDate, formatXOF } from '~/lib/format.ts'
+import { notifyAfter } from '~/lib/notifications/background.server.ts'
 import type { Route } from './+types/admin.factures-devis.factures.$id'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.invoice.number ?? 'Facture brouillon'} — Administration NOURX` }]
@@ -33,7 +34,8 @@ export async function action(args: Route.ActionArgs) {
       try {
         const invoice = await getAdminInvoice(db, id)
         if (!invoice) throw new AdminWriteError('Facture introuvable.', 'not_found', 404)
-        await recordManualPayment(db, invoice, submission.value, fileFrom(form, 'proof'))
+        const payment = await recordManualPayment(db, invoice, submission.value, fileFrom(form, 'proof'))
+        notifyAfter(args.context, { type: 'payment_recorded', paymentId: payment.id })
         return { intent: 'payment', ok: true, message: 'Paiement enregistré ; le reçu est émis.' }
       } catch (error) {
         const { message, status } = writeErrorMessage(error)

@@ -14,7 +14,7 @@ import { requestContext, supabaseContext } from '~/lib/context.server.ts'
 import type { AppEnv } from '~/lib/env.server.ts'
 import { formatDay, formatXOF } from '~/lib/format.ts'
 import { inviteMember, type InviteAuth } from '~/lib/admin/invite.server.ts'
-import { notifyAfter, paymentNotifier } from '~/lib/notifications/background.server.ts'
+import { paymentNotifier } from '~/lib/notifications/background.server.ts'
 import { notifyDeletionRequest } from '~/lib/notifications/deletion-request.server.ts'
 import { notifyDocumentSent, type NotifyDb } from '~/lib/notifications/notify.server.ts'
 import { renderEmail, renderTemplate, templateVariables } from '~/lib/notifications/render.ts'
@@ -413,23 +413,18 @@ describe('payment_received', () => {
     expect(await mailsTo(c.members[1].email)).toEqual([])
   })
 
-  it('a transfer the admin records mails the receipt too (notifyAfter payment_recorded)', async () => {
+  it('a transfer the admin records on the invoice page mails the receipt too', async () => {
     const c = await company(['Awa Virement'])
     const id = await draftDocument('invoices', c.id, [{ quantity: 1, unit_price: 20000 }])
     await serviceClient().from('invoices').update({ status: 'sent' }).eq('id', id)
-    const res = await act(
-      async ({ context }: { context: RouterContextProvider }) => {
-        // What the admin's "Enregistrer un paiement" does, under the admin's own session (RLS, audit).
-        const { data, error } = await (context.get(supabaseContext).supabase as NotifyDb)
-          .rpc('record_manual_payment', { p_invoice_id: id, p_amount: 10000, p_method: 'transfer', p_reference: 'VIR-001' })
-          .single()
-        if (error) throw error
-        notifyAfter(context, { type: 'payment_recorded', paymentId: (data as { id: string }).id })
-        return { ok: true }
-      },
-      { as: ADMIN, path: `/admin/factures-devis/factures/${id}`, form: {} },
-    )
+    const res = await act(invoiceAction, {
+      as: ADMIN,
+      path: `/admin/factures-devis/factures/${id}`,
+      params: { id },
+      form: { intent: 'payment', amount: '10 000', method: 'transfer', reference: 'VIR-001', paid_on: '2026-11-20' },
+    })
     expect(res.status).toBe(200)
+    expect(res.pending).toHaveLength(1)
     await res.background()
     const { data: receipt } = await serviceClient().from('receipts').select('number').eq('invoice_id', id).single()
     const [mail, ...more] = await mailsTo(c.members[0].email)
