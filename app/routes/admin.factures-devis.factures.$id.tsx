@@ -55,7 +55,7 @@ export async function action(args: Route.ActionArgs) {
   })
 }
 
-type ActionResult = { intent?: string; result?: unknown } | undefined
+type ActionResult = { intent?: string; result?: unknown; formError?: string } | undefined
 
 export default function AdminInvoicePage({ loaderData, actionData }: Route.ComponentProps) {
   const { invoice, clients, projects, today } = loaderData
@@ -92,6 +92,12 @@ export default function AdminInvoicePage({ loaderData, actionData }: Route.Compo
           />
         )}
       </DocumentPageHeader>
+      {/* "Dupliquer" posts with the page's form: its refusal shows here (the dialogs show their own). */}
+      {result?.formError && (
+        <p role="alert" className="mb-4 text-sm text-danger">
+          {result.formError}
+        </p>
+      )}
       {/* A draft's editor needs the full width; the side cards then follow it. */}
       <div className={draft ? 'flex flex-col gap-6' : 'grid gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,1.2fr)]'}>
         <div className="flex flex-col gap-6">

@@ -4,15 +4,18 @@
 // cancellation by credit note, quote → invoice, the admin PDF preview —
 // each valid, invalid and refused to a client, with audit rows.
 import { createClient } from '@supabase/supabase-js'
+import { decodePDFRawStream, PDFArray, PDFDocument, type PDFRawStream } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 import { loader as creditNotePdf } from '~/routes/api.admin.factures.$id.avoir.tsx'
 import { loader as invoicePdf } from '~/routes/api.admin.factures.$id.pdf.tsx'
+import { loader as clientInvoicePdf } from '~/routes/api.factures.$id.pdf.tsx'
 import { action as quoteAction } from '~/routes/admin.factures-devis.devis.$id.tsx'
 import { action as invoiceAction, loader as invoiceLoader } from '~/routes/admin.factures-devis.factures.$id.tsx'
 import { loader as listLoader } from '~/routes/admin.factures-devis._index.tsx'
 import { action as createAction } from '~/routes/admin.factures-devis.nouveau.tsx'
-import { ACME, ADMIN, auditFor, callAction, callLoader, IDS, PASSWORD, serviceClient, unique } from './admin-support.ts'
+import { ACME, ADMIN, APP, auditFor, callAction, callLoader, IDS, PASSWORD, serviceClient, unique } from './admin-support.ts'
+import { buildContext, sessionCookie } from './client-support.ts'
 
 // The documents of these tests belong to Baobab: client-billing.test.ts counts
 // ACME's invoices due, and the files share one stack (docs/decisions/004).
@@ -175,6 +178,35 @@ describe('send, list, PDF', () => {
     expect(res.status).toBe(200)
     expect(String(res.data).startsWith('%PDF-')).toBe(true)
     expect((await callLoader(invoicePdf, { as: ACME, path: `/api/admin/factures/${id}/pdf`, params: { id } })).status).toBe(403)
+  })
+})
+
+describe('the admin preview is the client’s PDF', () => {
+  /** The raw bytes a PDF route answers with, for a signed-in user. */
+  async function pdfBytes(loader: (args: any) => unknown, as: string, path: string, id: string) { // eslint-disable-line @typescript-eslint/no-explicit-any
+    const request = new Request(`${APP}${path}`, { headers: { Cookie: await sessionCookie(as) } })
+    const res = (await loader({ request, context: buildContext(request), params: { id } })) as Response
+    expect(res.status).toBe(200)
+    return new Uint8Array(await res.arrayBuffer())
+  }
+  /** What is drawn on each page (the decoded content streams): the layout, text and positions included. */
+  async function drawn(bytes: Uint8Array) {
+    const pdf = await PDFDocument.load(bytes)
+    return pdf.getPages().map((page) => {
+      const contents = page.node.Contents()
+      const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents]
+      return streams.map((stream) => new TextDecoder('latin1').decode(decodePDFRawStream(stream as PDFRawStream).decode())).join('\n')
+    })
+  }
+  it('draws exactly the same pages as the client’s download of a sent invoice', async () => {
+    const { id } = await newDraft()
+    await sent(id)
+    const admin = await drawn(await pdfBytes(invoicePdf, ADMIN, `/api/admin/factures/${id}/pdf`, id))
+    const client = await drawn(await pdfBytes(clientInvoicePdf, OWNER_EMAIL, `/api/factures/${id}/pdf`, id))
+    expect(admin.length).toBeGreaterThan(0)
+    expect(admin.join('').length).toBeGreaterThan(1000)
+    // Files differ only by pdf-lib's timestamps and font-subset tags, never by what is drawn.
+    expect(admin).toEqual(client)
   })
 })
 
