@@ -38,7 +38,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     taskFormOptions(db),
   ])
   const { vue: _vue, ...filters } = params.filters
-  return { view, tasks, options, page: params.page, today: todayIso(), filtered: Boolean(params.q || Object.keys(filters).length) }
+  return {
+    view,
+    tasks,
+    options,
+    page: params.page,
+    today: todayIso(),
+    filtered: Boolean(params.q || Object.keys(filters).length),
+    oneProject: Boolean(params.filters.projet),
+  }
 }
 
 /** Quick writes from the board and the list: move (kanban drop) and assignment. */
@@ -72,7 +80,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function AdminTasksPage({ loaderData }: Route.ComponentProps) {
-  const { view, tasks, options, page, today, filtered } = loaderData
+  const { view, tasks, options, page, today, filtered, oneProject } = loaderData
   const location = useLocation()
   const empty = 'columns' in tasks ? TASK_STATUSES.every((s) => tasks.columns[s].total === 0) : tasks.rows.length === 0
   const tab = (active: boolean) =>
@@ -116,6 +124,13 @@ export default function AdminTasksPage({ loaderData }: Route.ComponentProps) {
         </EmptyState>
       ) : 'columns' in tasks ? (
         <ListBusy>
+          {!oneProject && (
+            // Positions are kept per project (the client's board shows one project): across
+            // projects a column interleaves them, so a precise order is set project by project.
+            <p className="mb-3 text-sm text-muted-foreground">
+              L’ordre des cartes est celui que voit chaque client dans son projet : filtrez par projet pour l’ajuster précisément.
+            </p>
+          )}
           <TaskBoard columns={tasks.columns} today={today} />
         </ListBusy>
       ) : (
