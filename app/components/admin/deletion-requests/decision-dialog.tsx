@@ -3,6 +3,10 @@
 // the reason when refusing); what was typed stays after a refused submission.
 import { useState } from 'react'
 import { useFetcher } from 'react-router'
+// The shared form field (also used by the client portal's forms): importing
+// ui/textarea directly here would split it into a chunk of its own that the
+// client pages then download separately (npm run bench:bundle).
+import { TextareaField } from '~/components/forms.tsx'
 import { Button } from '~/components/ui/button.tsx'
 import {
   Dialog,
@@ -14,8 +18,6 @@ import {
   DialogTitle,
   DialogTrigger,
 } from '~/components/ui/dialog.tsx'
-import { Label } from '~/components/ui/label.tsx'
-import { Textarea } from '~/components/ui/textarea.tsx'
 
 export interface DecisionReply {
   formError?: string
@@ -64,24 +66,18 @@ export function DecisionDialog({
         <fetcher.Form method="post" className="grid gap-4">
           <input type="hidden" name="intent" value={intent} />
           <input type="hidden" name="request_id" value={requestId} />
-          <div className="grid gap-2">
-            <Label htmlFor={noteId}>{process ? 'Note interne (facultative)' : 'Motif du refus'}</Label>
-            <Textarea
-              id={noteId}
-              name="note"
-              rows={3}
-              maxLength={2000}
-              required={!process}
-              defaultValue={reply?.values?.note ?? ''}
-              aria-invalid={reply?.fieldErrors?.note ? true : undefined}
-              aria-describedby={reply?.fieldErrors?.note ? `${noteId}-error` : undefined}
-            />
-            {reply?.fieldErrors?.note && (
-              <p id={`${noteId}-error`} className="text-sm text-destructive">
-                {reply.fieldErrors.note[0]}
-              </p>
-            )}
-          </div>
+          <TextareaField
+            label={process ? 'Note interne (facultative)' : 'Motif du refus'}
+            errors={reply?.fieldErrors?.note}
+            textareaProps={{
+              id: noteId,
+              name: 'note',
+              rows: 3,
+              maxLength: 2000,
+              required: !process,
+              defaultValue: reply?.values?.note ?? '',
+            }}
+          />
           {reply?.formError && (
             <p role="alert" className="text-sm text-danger">
               {reply.formError}
