@@ -1,6 +1,6 @@
-import { ReceiptTextIcon, SendIcon, Trash2Icon } from 'lucide-react'
+import { ReceiptTextIcon, Trash2Icon } from 'lucide-react'
 import { Form, Link } from 'react-router'
-import { DocumentPageHeader, DraftEditorCard, TotalsCard } from '~/components/admin/billing/document-page.tsx'
+import { DocumentPageHeader, DraftEditorCard, SendDocumentButton, TotalsCard } from '~/components/admin/billing/document-page.tsx'
 import { DocumentLines } from '~/components/admin/billing/document-view.tsx'
 import { ConfirmAction } from '~/components/admin/confirm.tsx'
 import { StatusBadge } from '~/components/admin/status-badge.tsx'
@@ -53,17 +53,9 @@ export default function AdminQuotePage({ loaderData, actionData }: Route.Compone
           </Form>
         )}
         {draft && (
-          <ConfirmAction
-            trigger={
-              <Button>
-                <SendIcon aria-hidden="true" /> Envoyer
-              </Button>
-            }
+          <SendDocumentButton
             title="Envoyer le devis au client ?"
             description={`Le numéro DEV-… est attribué maintenant et le devis de ${formatXOF(quote.total_ttc)} TTC devient visible pour ${quote.client.name}, qui pourra l’accepter ou le refuser.`}
-            intent="send"
-            confirmLabel="Envoyer"
-            destructive={false}
           />
         )}
       </DocumentPageHeader>

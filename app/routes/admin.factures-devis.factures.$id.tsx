@@ -1,6 +1,6 @@
-import { BanIcon, CopyIcon, FileTextIcon, SendIcon, Trash2Icon } from 'lucide-react'
+import { BanIcon, CopyIcon, FileTextIcon, Trash2Icon } from 'lucide-react'
 import { data, Form, useNavigation } from 'react-router'
-import { DocumentPageHeader, DraftEditorCard, TotalsCard } from '~/components/admin/billing/document-page.tsx'
+import { DocumentPageHeader, DraftEditorCard, SendDocumentButton, TotalsCard } from '~/components/admin/billing/document-page.tsx'
 import { CancelInvoiceDialog, DocumentLines } from '~/components/admin/billing/document-view.tsx'
 import { ManualPaymentForm } from '~/components/admin/billing/payment-form.tsx'
 import { ConfirmAction } from '~/components/admin/confirm.tsx'
@@ -78,17 +78,9 @@ export default function AdminInvoicePage({ loaderData, actionData }: Route.Compo
           </Button>
         </Form>
         {draft && (
-          <ConfirmAction
-            trigger={
-              <Button>
-                <SendIcon aria-hidden="true" /> Envoyer
-              </Button>
-            }
+          <SendDocumentButton
             title="Envoyer la facture au client ?"
             description={`Le numéro FAC-… est attribué maintenant et la facture de ${formatXOF(invoice.total_ttc)} TTC devient visible pour ${invoice.client.name}. Elle ne sera plus modifiable (correction par avoir).`}
-            intent="send"
-            confirmLabel="Envoyer"
-            destructive={false}
           />
         )}
       </DocumentPageHeader>

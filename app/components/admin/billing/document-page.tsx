@@ -2,13 +2,14 @@
 // the header (status, client, object, PDF preview, the page's own buttons),
 // the draft editor card fed from the saved document, and the totals card.
 // Each route keeps only what is its own (payments, credit note, answer…).
-import { FileTextIcon } from 'lucide-react'
+import { FileTextIcon, SendIcon } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { DocumentEditor } from '~/components/admin/billing/document-editor.tsx'
 import { Totals } from '~/components/admin/billing/document-view.tsx'
+import { ConfirmAction } from '~/components/admin/confirm.tsx'
 import { PageHeader } from '~/components/shell/page.tsx'
-import { buttonVariants } from '~/components/ui/button.tsx'
+import { Button, buttonVariants } from '~/components/ui/button.tsx'
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/components/ui/card.tsx'
 import { frDecimal, type DocKind } from '~/lib/admin/billing/schemas.ts'
 import type { LineItem } from '~/lib/billing/get-document.server.ts'
@@ -115,5 +116,23 @@ export function TotalsCard({ doc, description }: { doc: Parameters<typeof Totals
         <Totals doc={doc} />
       </CardContent>
     </Card>
+  )
+}
+
+/** "Envoyer", confirmed: the number is assigned and the client sees the document from then on. */
+export function SendDocumentButton({ title, description }: { title: string; description: string }) {
+  return (
+    <ConfirmAction
+      trigger={
+        <Button>
+          <SendIcon aria-hidden="true" /> Envoyer
+        </Button>
+      }
+      title={title}
+      description={description}
+      intent="send"
+      confirmLabel="Envoyer"
+      destructive={false}
+    />
   )
 }
