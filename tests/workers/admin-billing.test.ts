@@ -312,6 +312,23 @@ describe('refusals of the other writes are French and keep the page usable', () 
 })
 
 describe('quotes', () => {
+  it('sending an empty quote and deleting a sent one are refused in French; a draft is deleted, not by a client', async () => {
+    const { data: empty } = await serviceClient().from('quotes').insert({ client_id: OWNER, title: unique('Devis vide') }).select('id').single()
+    const send = await callAction(quoteAction, { as: ADMIN, ...quote(empty!.id), form: { intent: 'send' } })
+    expect(send.status).toBe(400)
+    expect(send.data.formError).toBe('Ajoutez au moins une ligne avant d\'envoyer le devis.')
+    expect((await callAction(quoteAction, { as: ACME, ...quote(empty!.id), form: { intent: 'delete' } })).status).toBe(403)
+    const del = await callAction(quoteAction, { as: ADMIN, ...quote(empty!.id), form: { intent: 'delete' } })
+    expect(del.status).toBe(302)
+    expect(del.location).toBe('/admin/factures-devis?type=devis')
+    expect((await serviceClient().from('quotes').select('id').eq('id', empty!.id)).data).toEqual([])
+
+    const { id } = await newDraft('devis')
+    expect((await callAction(quoteAction, { as: ADMIN, ...quote(id), form: { intent: 'send' } })).status).toBe(302)
+    const sentDel = await callAction(quoteAction, { as: ADMIN, ...quote(id), form: { intent: 'delete' } })
+    expect(sentDel.status).toBe(400)
+    expect(sentDel.data.formError).toBe('Seul un devis brouillon peut être supprimé.')
+  })
   it('sends a quote, and turns it into an invoice once accepted (not before)', async () => {
     const { id } = await newDraft('devis')
     expect((await callAction(quoteAction, { as: ACME, ...quote(id), form: { intent: 'send' } })).status).toBe(403)
