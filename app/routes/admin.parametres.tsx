@@ -341,7 +341,10 @@ function SlaCard({ settings, lastResult }: { settings: Settings; lastResult: unk
     <Card id="sla">
       <CardHeader>
         <CardTitle>Délais de réponse (SLA)</CardTitle>
-        <CardDescription>Échéance d’une réclamation = sa création + ce nombre d’heures, selon sa priorité.</CardDescription>
+        <CardDescription>
+          Échéance d’une réclamation = sa création + ce nombre d’heures, selon sa priorité. Un changement s’applique
+          aussi aux réclamations encore ouvertes ; celles déjà résolues ou fermées gardent leur échéance.
+        </CardDescription>
       </CardHeader>
       <CardContent>
         <Form method="post" {...formProps} className="flex flex-col gap-4">
