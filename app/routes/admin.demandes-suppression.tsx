@@ -108,7 +108,7 @@ export default function DeletionRequests({ loaderData }: Route.ComponentProps) {
             : 'Aucune demande ne correspond à ce filtre.'}
         </EmptyState>
       ) : (
-        <ul className="grid gap-3" aria-label="Demandes de suppression">
+        <ul className="grid grid-cols-[minmax(0,1fr)] gap-3" aria-label="Demandes de suppression">
           {requests.map((r) => {
             const who = r.person.full_name || r.person.email || 'Compte sans nom'
             return (
@@ -121,14 +121,16 @@ export default function DeletionRequests({ loaderData }: Route.ComponentProps) {
                         <StatusBadge map={DELETION_STATUS} value={r.status} />
                       </div>
                       <p className="truncate text-sm text-muted-foreground">
-                        {r.status === 'processed' ? 'Adresse anonymisée' : r.person.email ?? '—'}
-                        {' · '}
+                        {r.status === 'processed' ? 'Adresse anonymisée' : (r.person.email ?? '—')}
+                      </p>
+                      <p className="text-sm">
+                        <span className="text-muted-foreground">{r.companies.length > 1 ? 'Entreprises : ' : 'Entreprise : '}</span>
                         {r.companies.length === 0
-                          ? 'aucune entreprise'
+                          ? <em className="text-muted-foreground">aucune</em>
                           : r.companies.map((c, i) => (
                               <span key={c.client_id}>
                                 {i > 0 && ', '}
-                                <Link to={`/admin/clients/${c.client_id}`} className="text-foreground hover:underline">
+                                <Link to={`/admin/clients/${c.client_id}`} className="hover:underline">
                                   {c.name}
                                 </Link>
                               </span>

@@ -123,6 +123,7 @@ test('RGPD : la demande de suppression d’un client arrive chez l’admin, qui 
   await expect(done).toContainText('Compte supprimé')
   await expect(done).toContainText('Baobab Studio')
   await expect(done).toContainText('Traitée')
+  await screenshotBoth(admin, 'admin-demandes-suppression-traitees')
 
   // The person can no longer sign in.
   const { error } = await service.auth.signInWithPassword({ email: person.email, password: person.password })

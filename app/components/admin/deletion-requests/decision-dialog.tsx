@@ -50,7 +50,7 @@ export function DecisionDialog({
           <DialogTitle>{process ? `Supprimer le compte de ${person} ?` : `Refuser la demande de ${person} ?`}</DialogTitle>
           <DialogDescription asChild>
             {process ? (
-              <div className="space-y-2">
+              <div className="space-y-2 text-left">
                 <p>Cette action est définitive :</p>
                 <ul className="list-disc space-y-1 pl-5">
                   <li>la personne perd l’accès à l’espace client (compte de connexion supprimé, rattachements retirés) ;</li>
@@ -59,7 +59,7 @@ export function DecisionDialog({
                 </ul>
               </div>
             ) : (
-              <p>La demande sera close sans suppression. Indiquez le motif : il doit être communiqué à la personne.</p>
+              <p className="text-left">La demande sera close sans suppression. Indiquez le motif : il doit être communiqué à la personne.</p>
             )}
           </DialogDescription>
         </DialogHeader>
