@@ -4,7 +4,7 @@
 // Each test works on a throwaway client account of its own (never the demo
 // accounts, which other test files sign in with).
 import { createClient } from '@supabase/supabase-js'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
 import { loader as dashboardLoader } from '~/routes/admin._index.tsx'
 import { action, loader } from '~/routes/admin.demandes-suppression.tsx'
@@ -13,6 +13,16 @@ import { adminClient } from './client-support.ts'
 
 const PATH = '/admin/demandes-suppression'
 
+// The throwaway accounts leave Baobab at the end, so no other test file sees extra members.
+const throwaway: string[] = []
+afterAll(async () => {
+  const service = adminClient()
+  for (const id of throwaway) {
+    await service.from('client_members').delete().eq('user_id', id)
+    await service.auth.admin.deleteUser(id)
+  }
+})
+
 /** A confirmed client account, member of Baobab, with a phone and a preference, that has filed a deletion request. */
 async function clientWithRequest(reason = 'Je quitte l’entreprise.') {
   const service = adminClient()
@@ -20,6 +30,7 @@ async function clientWithRequest(reason = 'Je quitte l’entreprise.') {
   const created = await service.auth.admin.createUser({ email, password: PASSWORD, email_confirm: true, user_metadata: { full_name: 'Awa Koné' } })
   if (created.error) throw created.error
   const userId = created.data.user.id
+  throwaway.push(userId)
   const member = await service.from('client_members').insert({ client_id: IDS.baobab, user_id: userId, role: 'member' })
   if (member.error) throw member.error
   const profile = await service.from('profiles').update({ phone: '+225 07 00 00 00 01', job_title: 'Comptable' }).eq('id', userId)
