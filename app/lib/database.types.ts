@@ -456,6 +456,48 @@ export type Database = {
           },
         ]
       }
+      invoice_reminders: {
+        Row: {
+          automatic: boolean
+          id: string
+          invoice_id: string
+          recipients: number
+          sent_at: string
+          sent_by: string | null
+        }
+        Insert: {
+          automatic?: boolean
+          id?: string
+          invoice_id: string
+          recipients?: number
+          sent_at?: string
+          sent_by?: string | null
+        }
+        Update: {
+          automatic?: boolean
+          id?: string
+          invoice_id?: string
+          recipients?: number
+          sent_at?: string
+          sent_by?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "invoice_reminders_invoice_id_fkey"
+            columns: ["invoice_id"]
+            isOneToOne: false
+            referencedRelation: "invoices"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "invoice_reminders_sent_by_fkey"
+            columns: ["sent_by"]
+            isOneToOne: false
+            referencedRelation: "profiles"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       invoices: {
         Row: {
           amount_paid: number
@@ -2158,6 +2200,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      claim_invoice_reminders: {
+        Args: { p_limit?: number; p_today?: string }
+        Returns: (Record<string, unknown>)[]
       }
       client_dashboard: { Args: { p_project_id?: string }; Returns: Json }
       close_ticket: {

@@ -114,6 +114,11 @@ credit_notes              acme     all     denied       denied       denied
 credit_notes              baobab   none    denied       denied       denied
 credit_notes              admin    all     denied       denied       denied
 credit_notes              service  all     denied       denied       denied
+invoice_reminders         anon     denied  denied       denied       denied
+invoice_reminders         acme     all     rls          none         denied
+invoice_reminders         baobab   none    rls          none         denied
+invoice_reminders         admin    all     error:P0001  ok           denied
+invoice_reminders         service  all     ok           ok           ok
 payment_attempts          anon     denied  denied       denied       denied
 payment_attempts          acme     all     denied       denied       denied
 payment_attempts          baobab   none    denied       denied       denied
@@ -245,6 +250,10 @@ const T_VISIBLE = ID.task(9)
 const newUser = (id: string) =>
   `insert into auth.users (id, aud, role, email, raw_app_meta_data, raw_user_meta_data, created_at, updated_at)
    values (${q(id)}, 'authenticated', 'authenticated', ${q(`matrice-${id.slice(0, 8)}@test.local`)}, '{}', '{"full_name":"Test Matrice"}', now(), now())`
+
+/** A reminder sent by hand by the admin on ACME's first invoice. */
+const reminder = (id: string) =>
+  `insert into public.invoice_reminders (id, invoice_id, sent_by, recipients) values (${q(id)}, ${q(ID.invoice(1))}, ${q(ID.userAdmin)}, 1)`
 
 export const TABLES: TableSpec[] = [
   {
@@ -491,6 +500,25 @@ export const TABLES: TableSpec[] = [
     delete: () => ({ match: { invoice_id: ID.invoice(4) } }),
   },
   {
+    // Reminders of overdue invoices (migration 17). The admin's insert targets
+    // ACME's invoice 2, which is not due yet: the guard trigger refuses it in
+    // French (P0001) — ACME has no overdue invoice in the seed; the rules are
+    // in tests/db/invoice-reminders.test.ts. Fixture rows are written by hand
+    // (sent_by = the admin) so they stay outside the one-automatic-per-day index.
+    table: 'invoice_reminders', key: ['id'], perCompany: true,
+    // No `visible`: a reminder only exists for an issued invoice, which the company sees.
+    scope: (c) => `invoice_id in (select id from public.invoices where client_id = ${q(c)})`,
+    insert: () => ({ row: { invoice_id: ID.invoice(2) } }),
+    update: () => {
+      const id = uuid()
+      return { setup: [reminder(id)], match: { id }, column: 'recipients' }
+    },
+    delete: () => {
+      const id = uuid()
+      return { setup: [reminder(id)], match: { id } }
+    },
+  },
+  {
     table: 'payment_attempts', key: ['id'], perCompany: true,
     scope: inClient,
     insert: () => ({ row: { invoice_id: ID.invoice(2), client_id: A, transaction_id: alnum(), amount: 1180000 } }),
@@ -700,6 +728,9 @@ export const TABLES: TableSpec[] = [
 export const MATRIX_FIXTURES = [
   `insert into public.account_deletion_requests (user_id, reason, status) values
      (${q(ID.userAcme)}, 'Test', 'rejected'), (${q(ID.userBaobab)}, 'Test', 'rejected')`,
+  // One reminder per company (the seed has none): by hand for ACME, automatic for Baobab's overdue invoice.
+  `insert into public.invoice_reminders (invoice_id, sent_by, recipients) values
+     (${q(ID.invoice(1))}, ${q(ID.userAdmin)}, 1), (${q(ID.invoice(7))}, null, 1)`,
 ]
 
 /** SQL for the key of a row, as text. */
