@@ -65,6 +65,8 @@ test('espace client : navigation latérale puis barre du bas et menu « Plus » 
   await expect(bottom).toBeVisible()
   await bottom.getByRole('link', { name: 'Factures' }).click()
   await expect(page).toHaveURL(/\/factures-devis$/)
+  // The shell closes open menus when a navigation lands: open "Plus" once the page is there.
+  await expect(page.getByRole('heading', { level: 1, name: 'Factures & devis' })).toBeVisible()
   await bottom.getByRole('button', { name: 'Plus' }).click()
   const more = page.locator('#menu-plus')
   await expect(more).toBeVisible()
