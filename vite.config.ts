@@ -85,6 +85,7 @@ export default defineConfig({
       '@dnd-kit/utilities',
       '@conform-to/react',
       '@conform-to/zod/v4',
+      'recharts',
     ],
   },
   server: {

@@ -356,27 +356,37 @@ export default function Parametres({ loaderData, actionData }: Route.ComponentPr
                   Demande envoyée le {formatDateTime(account.deletion!.requested_at)} : NOURX la traite et vous contactera pour la confirmer.
                 </p>
               ) : (
-                <Form method="post" className="flex flex-col gap-4" aria-label="Supprimer mon compte">
-                  <input type="hidden" name="intent" value="suppression" />
-                  <p className="text-sm text-muted-foreground">
-                    La demande est transmise à NOURX, qui supprime votre accès et vos données personnelles. Les factures restent
-                    conservées, comme la loi l’exige.
-                  </p>
-                  <FormError message={deletion?.formError} />
-                  <TextareaField
-                    label="Motif (facultatif)"
-                    errors={deletion?.errors.reason}
-                    textareaProps={{ name: 'reason', rows: 2, maxLength: 2000, defaultValue: deletion?.values.reason ?? '' }}
-                  />
-                  <label className="flex items-start gap-3 text-sm">
-                    <input type="checkbox" name="confirm" required className="mt-0.5 size-4 shrink-0 accent-foreground" />
-                    Je demande la suppression de mon compte.
-                  </label>
-                  {deletion?.errors.confirm && <p className="text-sm text-destructive">{deletion.errors.confirm[0]}</p>}
-                  <Button type="submit" variant="destructive" className="w-full sm:w-fit" disabled={busy('suppression')}>
-                    Demander la suppression
-                  </Button>
-                </Form>
+                <>
+                  {account.deletion?.status === 'rejected' && (
+                    <p className="rounded-md border px-3 py-2 text-sm" role="status">
+                      Votre demande du {formatDateTime(account.deletion.requested_at)} a été refusée
+                      {account.deletion.processed_at ? ` le ${formatDateTime(account.deletion.processed_at)}` : ''}
+                      {account.deletion.admin_note ? ` : « ${account.deletion.admin_note} »` : '.'} Vous pouvez en déposer une
+                      nouvelle.
+                    </p>
+                  )}
+                  <Form method="post" className="flex flex-col gap-4" aria-label="Supprimer mon compte">
+                    <input type="hidden" name="intent" value="suppression" />
+                    <p className="text-sm text-muted-foreground">
+                      La demande est transmise à NOURX, qui supprime votre accès et vos données personnelles. Les factures restent
+                      conservées, comme la loi l’exige.
+                    </p>
+                    <FormError message={deletion?.formError} />
+                    <TextareaField
+                      label="Motif (facultatif)"
+                      errors={deletion?.errors.reason}
+                      textareaProps={{ name: 'reason', rows: 2, maxLength: 2000, defaultValue: deletion?.values.reason ?? '' }}
+                    />
+                    <label className="flex items-start gap-3 text-sm">
+                      <input type="checkbox" name="confirm" required className="mt-0.5 size-4 shrink-0 accent-foreground" />
+                      Je demande la suppression de mon compte.
+                    </label>
+                    {deletion?.errors.confirm && <p className="text-sm text-destructive">{deletion.errors.confirm[0]}</p>}
+                    <Button type="submit" variant="destructive" className="w-full sm:w-fit" disabled={busy('suppression')}>
+                      Demander la suppression
+                    </Button>
+                  </Form>
+                </>
               )}
             </div>
           </div>

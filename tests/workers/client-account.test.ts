@@ -116,6 +116,24 @@ describe('settings action', () => {
     expect(data.account.deletion.status).toBe('pending')
   })
 
+  it('shows a refused request with NOURX’s reason, and lets the client file a new one', async () => {
+    const user = await member()
+    const ok = await callAction(action, { as: user.email, path: '/x', form: { intent: 'suppression', confirm: 'on' } })
+    expect(ok.status).toBe(302)
+    const refused = await adminClient()
+      .from('account_deletion_requests')
+      .update({ status: 'rejected', admin_note: 'Deux factures restent à régler.' })
+      .eq('user_id', user.id)
+      .select('id')
+    expect(refused.error).toBeNull()
+    const { data } = await callLoader(loader, { as: user.email, path: '/parametres' })
+    expect(data.account.deletion).toMatchObject({ status: 'rejected', admin_note: 'Deux factures restent à régler.' })
+    const again = await callAction(action, { as: user.email, path: '/x', form: { intent: 'suppression', confirm: 'on' } })
+    expect(again.status).toBe(302)
+    const latest = await callLoader(loader, { as: user.email, path: '/parametres' })
+    expect(latest.data.account.deletion.status).toBe('pending')
+  })
+
   it('changes the password only with the right current one, and never echoes passwords back', async () => {
     const user = await member()
     const wrong = await callAction(action, {

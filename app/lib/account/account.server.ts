@@ -22,7 +22,8 @@ export interface Account {
   analytics_consent_at: string | null
   updated_at: string
   preferences: Array<{ event: NotificationEvent; email: boolean; whatsapp: boolean }>
-  deletion: { requested_at: string; status: string } | null
+  /** The latest deletion request; a refused one comes with NOURX's reason (admin_note). */
+  deletion: { requested_at: string; status: string; processed_at: string | null; admin_note: string | null } | null
 }
 
 type Loaded<T> = { ok: true; value: T } | { ok: false; error: DbError }
@@ -38,7 +39,7 @@ export async function getAccount(supabase: AppSupabaseClient, userId: string): P
     supabase.from('notification_preferences').select('event, email, whatsapp').eq('user_id', userId),
     supabase
       .from('account_deletion_requests')
-      .select('requested_at, status')
+      .select('requested_at, status, processed_at, admin_note')
       .eq('user_id', userId)
       .order('requested_at', { ascending: false })
       .limit(1)
