@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 const ALLOWED: { pattern: RegExp; why: string }[] = [
-  { pattern: /^workers\//, why: 'webhook and queue consumer (no user session)' },
+  { pattern: /^workers\//, why: 'webhook, queue consumer and cron jobs such as the daily invoice reminders (no user session)' },
   { pattern: /^app\/routes\/admin[._]/, why: 'back-office routes, behind requireAdmin' },
   { pattern: /^app\/lib\/admin\//, why: 'admin-only server modules' },
   {

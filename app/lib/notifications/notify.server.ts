@@ -302,6 +302,40 @@ export async function notifyPaymentReceived(deps: NotifyDeps, paymentId: string)
   )
 }
 
+/**
+ * invoice_reminder: an issued invoice past its due date still has a balance.
+ * Called by the daily cron (workers/jobs/invoice-reminders.ts, service role)
+ * and by the admin's "Relancer le client" (admin client), each AFTER it
+ * recorded the reminder in public.invoice_reminders — the record is what
+ * makes the cron idempotent, this function only mails. It re-reads the
+ * invoice, so a payment settled in between stops the mail.
+ */
+export async function notifyInvoiceReminder(deps: NotifyDeps, invoiceId: string): Promise<NotifyResult> {
+  const { data, error } = await deps.db
+    .from('invoices')
+    .select('id, client_id, number, status, total_ttc, balance_due, due_date')
+    .eq('id', invoiceId)
+    .maybeSingle()
+  if (error) throw new Error(`facture illisible : ${error.message}`)
+  if (!data?.number) return nothing('invoice_reminder', 'facture introuvable ou brouillon')
+  if ((data.status !== 'sent' && data.status !== 'overdue') || (data.balance_due as number) <= 0) {
+    return nothing('invoice_reminder', 'facture réglée ou annulée')
+  }
+  return deliver(
+    deps,
+    'invoice_reminder',
+    await clientRecipients(deps.db, data.client_id as string),
+    {
+      numero: data.number as string,
+      montant: formatXOF(data.total_ttc as number),
+      solde: formatXOF(data.balance_due as number),
+      echeance: data.due_date ? formatDay(data.due_date as string) : 'à réception',
+      lien: appLink(deps.env, `/factures-devis/${data.id}`),
+    },
+    data.number as string,
+  )
+}
+
 /** invitation: a new member of a client company gets the link that opens their access. */
 export async function sendInvitationMail(
   deps: NotifyDeps,
