@@ -2,6 +2,7 @@ import { BanIcon, CopyIcon, FileTextIcon, Trash2Icon } from 'lucide-react'
 import { data, Form, useNavigation } from 'react-router'
 import { DocumentPageHeader, DraftEditorCard, SendDocumentButton, TotalsCard } from '~/components/admin/billing/document-page.tsx'
 import { CancelInvoiceDialog, DocumentLines } from '~/components/admin/billing/document-view.tsx'
+import { InvoiceRemindersCard } from '~/components/admin/billing/invoice-reminders.tsx'
 import { ManualPaymentForm } from '~/components/admin/billing/payment-form.tsx'
 import { ConfirmAction } from '~/components/admin/confirm.tsx'
 import { StatusBadge } from '~/components/admin/status-badge.tsx'
@@ -10,10 +11,12 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '~/com
 import { parseForm, writeErrorMessage } from '~/lib/admin/action.server.ts'
 import { cancelInvoice, duplicateInvoice, getAdminInvoice, recordManualPayment } from '~/lib/admin/billing/billing.server.ts'
 import { documentAction, loadDocumentPage } from '~/lib/admin/billing/detail-route.server.ts'
+import { canRemind, listInvoiceReminders, remindInvoiceClient, remindMessage } from '~/lib/admin/billing/invoice-reminders.server.ts'
 import { CancelSchema, ManualPaymentSchema, PAYMENT_METHOD_LABEL } from '~/lib/admin/billing/schemas.ts'
 import { AdminWriteError } from '~/lib/admin/db.ts'
 import { INVOICE_STATUS } from '~/lib/admin/labels.ts'
 import { fileFrom } from '~/lib/admin/tasks/upload.server.ts'
+import { getEnv, getSupabase } from '~/lib/context.server.ts'
 import { formatDate, formatDateTime, formatShortDate, formatXOF } from '~/lib/format.ts'
 import { notifyAfter } from '~/lib/notifications/background.server.ts'
 import type { Route } from './+types/admin.factures-devis.factures.$id'
@@ -22,7 +25,9 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.invoice
 
 export async function loader(args: Route.LoaderArgs) {
   const { doc: invoice, options } = await loadDocumentPage(args, 'facture', getAdminInvoice)
-  return { invoice, ...options, today: new Date().toISOString().slice(0, 10) }
+  // A draft was never sent, so it has no reminders to show.
+  const reminders = invoice.status === 'draft' ? [] : await listInvoiceReminders(getSupabase(args.context), invoice.id)
+  return { invoice, ...options, reminders, today: new Date().toISOString().slice(0, 10) }
 }
 
 /** Save, send and delete are shared with the quote page; an invoice adds payment, duplicate and cancel. */
@@ -46,6 +51,9 @@ export async function action(args: Route.ActionArgs) {
       const copy = await duplicateInvoice(db, id)
       return redirectTo(`/admin/factures-devis/factures/${copy.id}`, 'Copie créée en brouillon.')
     },
+    // "Relancer le client" (overdue with a balance; the database refuses the rest in French).
+    remind: async ({ db, id, here, redirectTo }) =>
+      redirectTo(here, remindMessage(await remindInvoiceClient({ db, env: getEnv(args.context) }, id))),
     cancel: async ({ db, id, form }) => {
       const parsed = CancelSchema.safeParse({ reason: form.get('reason') })
       if (!parsed.success) return data({ formError: parsed.error.issues[0].message }, 400)
@@ -58,7 +66,7 @@ export async function action(args: Route.ActionArgs) {
 type ActionResult = { intent?: string; result?: unknown; formError?: string } | undefined
 
 export default function AdminInvoicePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { invoice, clients, projects, today } = loaderData
+  const { invoice, clients, projects, reminders, today } = loaderData
   const result = actionData as ActionResult
   const draft = invoice.status === 'draft'
   const payable = invoice.status === 'sent' || invoice.status === 'overdue'
@@ -158,6 +166,14 @@ export default function AdminInvoicePage({ loaderData, actionData }: Route.Compo
         </div>
         <div className={draft ? 'grid items-start gap-6 md:grid-cols-2' : 'flex flex-col gap-6'}>
           <TotalsCard doc={invoice} description="Calculés par la base : identiques à ceux du client et du PDF." />
+          {!draft && (reminders.length > 0 || canRemind(invoice, today)) && (
+            <InvoiceRemindersCard
+              reminders={reminders}
+              canRemind={canRemind(invoice, today)}
+              clientName={invoice.client.name}
+              balanceDue={invoice.balance_due}
+            />
+          )}
           {invoice.credit_note && (
             <Card>
               <CardHeader>
