@@ -61,9 +61,12 @@ export async function action({ request, context }: Route.ActionArgs) {
           task_id: form.get('task_id'),
           status: form.get('status'),
           index: form.get('index') || undefined,
+          after_id: form.get('after_id') || undefined,
+          before_id: form.get('before_id') || undefined,
         })
         if (!parsed.success) return data({ formError: 'Déplacement invalide.' }, 400)
-        return { ok: true, task: await moveTask(db, parsed.data.task_id, parsed.data.status, parsed.data.index) }
+        const { task_id, status, index, after_id, before_id } = parsed.data
+        return { ok: true, task: await moveTask(db, task_id, status, { index, afterId: after_id, beforeId: before_id }) }
       }
       case 'assign': {
         const parsed = AssignSchema.safeParse({ task_id: form.get('task_id'), assigned_to: form.get('assigned_to') || undefined })
@@ -126,9 +129,9 @@ export default function AdminTasksPage({ loaderData }: Route.ComponentProps) {
         <ListBusy>
           {!oneProject && (
             // Positions are kept per project (the client's board shows one project): across
-            // projects a column interleaves them, so a precise order is set project by project.
+            // projects a column interleaves them; a dropped card takes its place among its project's cards.
             <p className="mb-3 text-sm text-muted-foreground">
-              L’ordre des cartes est celui que voit chaque client dans son projet : filtrez par projet pour l’ajuster précisément.
+              Chaque projet garde son ordre, celui que voit le client : une carte déposée se range parmi les cartes de son projet.
             </p>
           )}
           <TaskBoard columns={tasks.columns} today={today} />

@@ -131,6 +131,38 @@ describe('kanban move and assignment', () => {
     expect(await columnsOf()).toEqual({ todo: ['B@0'], in_progress: ['D@0', 'A@1', 'C@2'] })
     await db.from('projects').delete().eq('id', project!.id)
   })
+  it('places a dropped card between its shown neighbours, even when a filter hides cards of its project', async () => {
+    const db = serviceClient()
+    const { data: project } = await db.from('projects').insert({ client_id: IDS.baobab, title: unique('Kanban filtré') }).select('id').single()
+    // todo: A, H (hidden by the board's filter), B, C.
+    const { data: made } = await db
+      .from('tasks')
+      .insert(['A', 'H', 'B', 'C'].map((title, i) => ({ project_id: project!.id, title, status: 'todo', position: i })))
+      .select('id, title')
+    const id = Object.fromEntries(made!.map((t) => [t.title, t.id as string]))
+    const order = async () => {
+      const { data } = await db.from('tasks').select('title').eq('project_id', project!.id).eq('status', 'todo').order('position')
+      return data!.map((t) => t.title).join('')
+    }
+    const move = (form: Record<string, string>) =>
+      callAction(boardAction, { as: ADMIN, path: '/admin/taches?index', form: { intent: 'move', status: 'todo', ...form } })
+
+    // The board hides H and shows A, B, C.
+    // A dragged below B (shown B, A, C): index 1 alone would land before B (H A B C); after B is what was shown.
+    expect((await move({ task_id: id.A, index: '1', after_id: id.B, before_id: id.C })).status).toBe(200)
+    expect(await order()).toBe('HBAC')
+    // C dragged to the top (shown C, B, A): right before B, the hidden H stays first (index 0 alone: C H B A).
+    expect((await move({ task_id: id.C, index: '0', before_id: id.B })).status).toBe(200)
+    expect(await order()).toBe('HCBA')
+    // A neighbour that is not in the column (moved meanwhile): the index decides.
+    expect((await move({ task_id: id.H, index: '3', after_id: '00000000-0000-4000-8000-000000000000' })).status).toBe(200)
+    expect(await order()).toBe('CBAH')
+    // A malformed neighbour is refused, nothing moves.
+    expect((await move({ task_id: id.A, after_id: 'pas-un-id' })).status).toBe(400)
+    expect(await order()).toBe('CBAH')
+    await db.from('projects').delete().eq('id', project!.id)
+  })
+
   it('refuses an unknown status (400), a missing task (404) and a client (403)', async () => {
     const { id } = await newTask()
     expect((await callAction(boardAction, { as: ADMIN, path: '/admin/taches?index', form: { intent: 'move', task_id: id, status: 'archived' } })).status).toBe(400)

@@ -135,6 +135,12 @@ export function TaskBoard({ columns, today }: { columns: BoardColumns; today: st
       const at = list.indexOf(taskId)
       fields.index = String(list.slice(0, at).filter((id) => byId.get(id)?.project_id === task.project_id).length)
       fields.after = at > 0 ? list[at - 1] : ''
+      // Neighbours of the same project as shown: the server places the card
+      // between them in the whole column, cards hidden by filters included.
+      const sameProject = list.filter((id) => byId.get(id)?.project_id === task.project_id)
+      const mine = sameProject.indexOf(taskId)
+      fields.after_id = sameProject[mine - 1] ?? ''
+      fields.before_id = sameProject[mine + 1] ?? ''
     }
     setWatched((w) => (w.has(taskId) ? w : new Map(w).set(taskId, task.title)))
     submit(fields, { method: 'post', action: ACTION, navigate: false, fetcherKey: `${MOVE_KEY}${taskId}`, preventScrollReset: true })

@@ -37,7 +37,10 @@ export type TaskInput = z.infer<typeof TaskSchema>
 
 /**
  * Kanban drop: the column, and the place among the cards of the same project
- * in it (0 = top). Without an index the card goes to the end of the column.
+ * in it. The board sends its neighbours of the same project as shown
+ * (`after_id` above the drop, `before_id` below), which places the card
+ * exactly even when filters hide some cards of that project; `index` (0 = top,
+ * counted on the cards shown) is the fallback. Neither: end of the column.
  */
 export const MoveTaskSchema = z.object({
   task_id: uuid('La tâche'),
@@ -48,6 +51,8 @@ export const MoveTaskSchema = z.object({
     .min(0, msg('Place invalide.'))
     .max(100_000, msg('Place invalide.'))
     .optional(),
+  after_id: optionalUuid,
+  before_id: optionalUuid,
 })
 
 export const AssignSchema = z.object({ task_id: uuid('La tâche'), assigned_to: optionalUuid })

@@ -248,18 +248,59 @@ export async function updateTask(db: Db, id: string, input: TaskInput) {
 }
 
 /**
- * Kanban drop: the card goes to `index` of the (project, status) column —
+ * Kanban drop: the card goes to a place of the (project, status) column —
  * within its column (reorder) or into another one — through move_task(),
  * which locks the project's columns, renumbers both of them and writes the
- * status in the same transaction. `index` counts the other cards of the
- * task's project in that column (the client's board shows one project); no
- * index means "at the end" (the status select of the card).
+ * status in the same transaction. The place is right after `afterId` (or
+ * right before `beforeId`), the card's neighbours of the same project as the
+ * board showed them, read here against the whole column: cards a filter hid
+ * keep their places. Else `index` (other cards of the task's project in that
+ * column); nothing means "at the end" (the status select of the card).
  */
-export async function moveTask(db: Db, id: string, status: TaskStatus, index?: number) {
-  const { data, error } = await db.rpc('move_task', { p_task_id: id, p_status: status, p_index: index ?? END_OF_COLUMN })
+export async function moveTask(
+  db: Db,
+  id: string,
+  status: TaskStatus,
+  place: { index?: number; afterId?: string | null; beforeId?: string | null } = {},
+) {
+  const index = (await indexFromNeighbours(db, id, status, place)) ?? place.index ?? END_OF_COLUMN
+  const { data, error } = await db.rpc('move_task', { p_task_id: id, p_status: status, p_index: index })
   if (error?.code === 'P0002') throw new AdminWriteError('Tâche introuvable.', 'not_found', 404)
   const row = check({ data, error }, 'déplacement') as { id: string; status: TaskStatus; position: number }
   return { id: row.id, status: row.status, position: row.position }
+}
+
+/**
+ * Index in the target column (without the moving card) right after `afterId`
+ * or right before `beforeId`; null when neither is given or found there (a
+ * neighbour moved meanwhile: the caller falls back on the index). Same order
+ * as move_task(): position, due date, id.
+ */
+async function indexFromNeighbours(
+  db: Db,
+  id: string,
+  status: TaskStatus,
+  { afterId, beforeId }: { afterId?: string | null; beforeId?: string | null },
+): Promise<number | null> {
+  if (!afterId && !beforeId) return null
+  const task = check(await db.from('tasks').select('project_id').eq('id', id).maybeSingle(), 'tâche')
+  if (!task) throw new AdminWriteError('Tâche introuvable.', 'not_found', 404)
+  const column = check(
+    await db
+      .from('tasks')
+      .select('id')
+      .eq('project_id', task.project_id)
+      .eq('status', status)
+      .neq('id', id)
+      .order('position')
+      .order('due_date', { nullsFirst: false })
+      .order('id'),
+    'colonne',
+  ) as { id: string }[]
+  const ids = column.map((t) => t.id)
+  if (afterId && ids.includes(afterId)) return ids.indexOf(afterId) + 1
+  if (beforeId && ids.includes(beforeId)) return ids.indexOf(beforeId)
+  return null
 }
 
 /** An index past any column: move_task() clamps it to "last". */
