@@ -11,10 +11,17 @@ import { Button } from '~/components/ui/button.tsx'
 import { Card, CardContent } from '~/components/ui/card.tsx'
 import { writeErrorMessage } from '~/lib/admin/action.server.ts'
 import { DELETION_STATUS, DeletionDecisionSchema, parseStatusFilter } from '~/lib/admin/deletion-requests.ts'
-import { listDeletionRequests, processDeletionRequest, rejectDeletionRequest } from '~/lib/admin/deletion-requests.server.ts'
+import {
+  type DecidedRequest,
+  listDeletionRequests,
+  processDeletionRequest,
+  rejectDeletionRequest,
+} from '~/lib/admin/deletion-requests.server.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
-import { getEnv, getSupabase } from '~/lib/context.server.ts'
+import { getEnv, getRequestContext, getSupabase } from '~/lib/context.server.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
+import { notifyDeletionDecisionLater } from '~/lib/notifications/deletion-decision.server.ts'
+import type { NotifyDb } from '~/lib/notifications/notify.server.ts'
 import { createSupabaseAdminClient } from '~/lib/supabase-admin.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
 import { cn } from '~/lib/utils.ts'
@@ -51,12 +58,23 @@ export async function action({ request, context }: Route.ActionArgs) {
   const decision = parsed.data
   const back = new URL(request.url).pathname + new URL(request.url).search
   try {
-    if (decision.intent === 'process') {
-      await processDeletionRequest(getSupabase(context), createSupabaseAdminClient(env), decision.request_id, decision.note || undefined)
-      return redirectWithFlash(back, { kind: 'success', message: 'Compte supprimé : accès retiré et données personnelles anonymisées. Les pièces comptables sont conservées.' }, env)
+    const db = getSupabase(context)
+    // The person is told by e-mail, after the response, at the address they had.
+    const tell = (outcome: 'processed' | 'rejected', done: DecidedRequest) => {
+      if (!done.person) return
+      notifyDeletionDecisionLater({ db: db as NotifyDb, env }, getRequestContext(context).executionContext, {
+        outcome,
+        person: done.person,
+        requestedAt: done.requestedAt,
+        note: outcome === 'rejected' ? decision.note : null,
+      })
     }
-    await rejectDeletionRequest(getSupabase(context), decision.request_id, decision.note)
-    return redirectWithFlash(back, { kind: 'success', message: 'Demande refusée. Pensez à communiquer le motif à la personne.' }, env)
+    if (decision.intent === 'process') {
+      tell('processed', await processDeletionRequest(db, createSupabaseAdminClient(env), decision.request_id, decision.note || undefined))
+      return redirectWithFlash(back, { kind: 'success', message: 'Compte supprimé : accès retiré et données personnelles anonymisées. Les pièces comptables sont conservées ; la personne en est informée par e-mail.' }, env)
+    }
+    tell('rejected', await rejectDeletionRequest(db, decision.request_id, decision.note))
+    return redirectWithFlash(back, { kind: 'success', message: 'Demande refusée. La personne reçoit le motif par e-mail.' }, env)
   } catch (error) {
     const { message, status } = writeErrorMessage(error)
     return data({ formError: message, values }, { status })

@@ -26,6 +26,7 @@ import { action as quoteAction } from '~/routes/admin.factures-devis.devis.$id.t
 import { action as invoiceAction } from '~/routes/admin.factures-devis.factures.$id.tsx'
 import { action as projectAction } from '~/routes/admin.projets.$id.tsx'
 import { action as ticketAction } from '~/routes/admin.reclamations.$id.tsx'
+import { action as deletionAction } from '~/routes/admin.demandes-suppression.tsx'
 import { ADMIN, mailsTo, serviceClient, unique } from './admin-support.ts'
 import { APP, PASSWORD, sessionCookie, settle } from './client-support.ts'
 
@@ -520,5 +521,60 @@ describe('invitation', () => {
     const { count } = await db.from('client_members').select('user_id', { count: 'exact', head: true }).eq('client_id', c.id)
     expect(count).toBe(1)
     expect(await mailsTo(email)).toEqual([])
+  })
+})
+
+describe('RGPD: the person is told what became of their deletion request', () => {
+  /** A confirmed client account of Baobab that filed a deletion request through its own session. */
+  async function personWithRequest() {
+    const service = serviceClient()
+    const email = `${unique('rgpd-mail')}@example.com`
+    const created = await service.auth.admin.createUser({ email, password: PASSWORD, email_confirm: true, user_metadata: { full_name: 'Awa Koné' } })
+    if (created.error) throw created.error
+    const userId = created.data.user.id
+    const member = await service.from('client_members').insert({ client_id: '20000000-0000-4000-8000-000000000002', user_id: userId, role: 'member' })
+    if (member.error) throw member.error
+    const s = inject('supabase')
+    const { createClient } = await import('@supabase/supabase-js')
+    const own = createClient(s.url, s.anonKey, { auth: { persistSession: false, autoRefreshToken: false } })
+    const signIn = await own.auth.signInWithPassword({ email, password: PASSWORD })
+    if (signIn.error) throw signIn.error
+    const filed = await own.from('account_deletion_requests').insert({ reason: 'Je quitte l’entreprise.' }).select('id').single()
+    if (filed.error) throw filed.error
+    return { email, userId, requestId: filed.data.id as string }
+  }
+
+  it('a refusal mails NOURX’s reason to the person', async () => {
+    const { email, userId, requestId } = await personWithRequest()
+    const run = await act(deletionAction, {
+      as: ADMIN,
+      path: '/admin/demandes-suppression',
+      form: { intent: 'reject', request_id: requestId, note: 'Deux factures restent à régler.' },
+    })
+    expect(run.status).toBe(302)
+    await run.background()
+    const mails = await mailsTo(email)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.subject).toBe('Votre demande de suppression de compte')
+    expect(mails[0]!.text).toContain('Bonjour Awa,')
+    expect(mails[0]!.text).toContain('Deux factures restent à régler.')
+    expect(mails[0]!.text).toContain(`${APP}/parametres`)
+    await serviceClient().from('client_members').delete().eq('user_id', userId)
+    await serviceClient().auth.admin.deleteUser(userId)
+  })
+
+  it('processing mails the confirmation to the address the person had, before it was erased', async () => {
+    const { email, requestId } = await personWithRequest()
+    const run = await act(deletionAction, { as: ADMIN, path: '/admin/demandes-suppression', form: { intent: 'process', request_id: requestId } })
+    expect(run.status).toBe(302)
+    await run.background()
+    const mails = await mailsTo(email)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.subject).toMatch(/^Votre compte .+ a été supprimé$/)
+    expect(mails[0]!.text).toContain('Bonjour Awa,')
+    expect(mails[0]!.text).toContain('restent conservés')
+    // The profile no longer holds that address.
+    const { data: profile } = await serviceClient().from('account_deletion_requests').select('profiles!account_deletion_requests_user_id_fkey(email, full_name)').eq('id', requestId).single()
+    expect(JSON.stringify(profile)).not.toContain(email)
   })
 })

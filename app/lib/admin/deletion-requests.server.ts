@@ -80,15 +80,36 @@ export async function listDeletionRequests(
   return (rows ?? []).map(toItem)
 }
 
+/** The person as the request found them: the answer is mailed there once the decision is written. */
+export interface DecidedRequest {
+  requestedAt: string
+  person: { email: string; fullName: string } | null
+}
+
 async function pendingRequest(db: Db, id: string) {
-  const result = await db.from('account_deletion_requests').select('id, status, user_id, person:profiles!account_deletion_requests_user_id_fkey(role)').eq('id', id).maybeSingle()
-  const row = check(result, 'demande de suppression') as { id: string; status: string; user_id: string; person: { role: string } | null } | null
+  const result = await db
+    .from('account_deletion_requests')
+    .select('id, status, user_id, requested_at, person:profiles!account_deletion_requests_user_id_fkey(role, email, full_name)')
+    .eq('id', id)
+    .maybeSingle()
+  const row = check(result, 'demande de suppression') as {
+    id: string
+    status: string
+    user_id: string
+    requested_at: string
+    person: { role: string; email: string | null; full_name: string | null } | null
+  } | null
   if (!row) throw new AdminWriteError('Demande de suppression introuvable.', 'not_found', 404)
   if (row.status !== 'pending') throw new AdminWriteError('Cette demande a déjà été traitée.', 'not_pending', 409)
   if (row.person?.role === 'admin') {
     throw new AdminWriteError('Un compte administrateur ne se supprime pas par une demande RGPD.', '42501', 403)
   }
   return row
+}
+
+function decided(row: Awaited<ReturnType<typeof pendingRequest>>): DecidedRequest {
+  const email = row.person?.email
+  return { requestedAt: row.requested_at, person: email ? { email, fullName: row.person?.full_name ?? '' } : null }
 }
 
 /** The two service-role capabilities processing needs (GoTrue admin, Storage): the service-role client fits. */
@@ -104,6 +125,8 @@ export interface DeletionAuthAdmin {
  */
 export async function processDeletionRequest(db: Db, authAdmin: DeletionAuthAdmin, id: string, note: string | undefined) {
   const request = await pendingRequest(db, id)
+  // Read before the soft delete and the SQL step scramble and blank it.
+  const before = decided(request)
   const removed = await authAdmin.auth.admin.deleteUser(request.user_id, true)
   // 404: an earlier attempt already removed the login (the SQL step failed after it); carry on.
   if (removed.error && removed.error.status !== 404) {
@@ -118,12 +141,12 @@ export async function processDeletionRequest(db: Db, authAdmin: DeletionAuthAdmi
     const { error } = await authAdmin.storage.from('avatars').remove([result.avatar_path])
     if (error) console.error(`[admin] suppression RGPD, avatar ${result.avatar_path} : ${error.message}`)
   }
-  return result
+  return { ...result, ...before }
 }
 
 /** Refuses a pending request with its reason (the stamp trigger records who and when). */
-export async function rejectDeletionRequest(db: Db, id: string, note: string) {
-  await pendingRequest(db, id)
+export async function rejectDeletionRequest(db: Db, id: string, note: string): Promise<DecidedRequest> {
+  const request = await pendingRequest(db, id)
   const rows = check(
     await db
       .from('account_deletion_requests')
@@ -134,4 +157,5 @@ export async function rejectDeletionRequest(db: Db, id: string, note: string) {
     'refus de la demande de suppression',
   )
   if (!rows || rows.length === 0) throw new AdminWriteError('Cette demande a déjà été traitée.', 'not_pending', 409)
+  return decided(request)
 }

@@ -31,6 +31,8 @@ export type TemplateKey =
   | 'ticket_reply'
   | 'milestone_delivered'
   | 'account_deletion_request'
+  | 'account_deletion_processed'
+  | 'account_deletion_rejected'
 
 /** Events a client user can switch off (public.notification_event). */
 const PREFERENCE_EVENTS: ReadonlySet<TemplateKey> = new Set([
