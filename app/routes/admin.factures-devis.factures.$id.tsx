@@ -27,7 +27,9 @@ export async function loader(args: Route.LoaderArgs) {
   const { doc: invoice, options } = await loadDocumentPage(args, 'facture', getAdminInvoice)
   // A draft was never sent, so it has no reminders to show.
   const reminders = invoice.status === 'draft' ? [] : await listInvoiceReminders(getSupabase(args.context), invoice.id)
-  return { invoice, ...options, reminders, today: new Date().toISOString().slice(0, 10) }
+  const today = new Date().toISOString().slice(0, 10)
+  // Computed here: the .server module it lives in is not shipped to the browser.
+  return { invoice, ...options, reminders, remindable: canRemind(invoice, today), today }
 }
 
 /** Save, send and delete are shared with the quote page; an invoice adds payment, duplicate and cancel. */
@@ -66,7 +68,7 @@ export async function action(args: Route.ActionArgs) {
 type ActionResult = { intent?: string; result?: unknown; formError?: string } | undefined
 
 export default function AdminInvoicePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { invoice, clients, projects, reminders, today } = loaderData
+  const { invoice, clients, projects, reminders, remindable, today } = loaderData
   const result = actionData as ActionResult
   const draft = invoice.status === 'draft'
   const payable = invoice.status === 'sent' || invoice.status === 'overdue'
@@ -166,10 +168,10 @@ export default function AdminInvoicePage({ loaderData, actionData }: Route.Compo
         </div>
         <div className={draft ? 'grid items-start gap-6 md:grid-cols-2' : 'flex flex-col gap-6'}>
           <TotalsCard doc={invoice} description="Calculés par la base : identiques à ceux du client et du PDF." />
-          {!draft && (reminders.length > 0 || canRemind(invoice, today)) && (
+          {!draft && (reminders.length > 0 || remindable) && (
             <InvoiceRemindersCard
               reminders={reminders}
-              canRemind={canRemind(invoice, today)}
+              canRemind={remindable}
               clientName={invoice.client.name}
               balanceDue={invoice.balance_due}
             />
