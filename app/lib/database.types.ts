@@ -2242,6 +2242,10 @@ export type Database = {
         Args: { p_project_title?: string; p_prospect_id: string }
         Returns: Json
       }
+      create_document_draft: {
+        Args: { p_header: Json; p_items: Json; p_kind: string }
+        Returns: Json
+      }
       create_invoice_from_quote: {
         Args: { p_quote_id: string }
         Returns: {

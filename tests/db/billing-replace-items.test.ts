@@ -164,3 +164,55 @@ describe('nobody but the admin can call it', () => {
     expect(rows[0]).toEqual({ anon: false, authenticated: true })
   })
 })
+
+describe('create_document_draft: header and lines of a new draft in one transaction', () => {
+  it('creates an invoice and a quote draft with their lines; the triggers compute the totals', async () => {
+    for (const [kind, deadline] of [
+      ['invoice', { due_date: '2026-12-31' }],
+      ['quote', { valid_until: '2026-12-31', terms: 'Acompte de 30 %' }],
+    ] as const) {
+      const table = kind === 'invoice' ? 'invoices' : 'quotes'
+      const parent = kind === 'invoice' ? 'invoice_id' : 'quote_id'
+      await withActor(db.pool, 'admin', async (c) => {
+        const { rows } = await c.query(`select public.create_document_draft($1, $2, $3) as r`, [
+          kind,
+          JSON.stringify({ client_id: ID.acme, project_id: null, title: '  Nouvelle boutique  ', vat_rate: 18, notes: null, ...deadline }),
+          JSON.stringify(LINES),
+        ])
+        const r = rows[0].r
+        expect(r).toMatchObject({ status: 'draft', subtotal_ht: 1_935_003, vat_amount: 348_301, total_ttc: 2_283_304, item_count: 3 })
+        const head = await c.query(`select title, client_id, status::text, number from public.${table} where id = $1`, [r.id])
+        expect(head.rows[0]).toEqual({ title: 'Nouvelle boutique', client_id: ID.acme, status: 'draft', number: null })
+        const lines = await c.query(`select position, label from public.${table.slice(0, -1)}_items where ${parent} = $1 order by position`, [r.id])
+        expect(lines.rows).toEqual([
+          { position: 0, label: 'Développement' },
+          { position: 1, label: 'Intégration CinetPay' },
+          { position: 2, label: 'Formation' },
+        ])
+      })
+    }
+  })
+
+  it('refuses a bad line, a missing client, an unknown header key, a client and anon, in French', async () => {
+    const head = { client_id: ID.acme, title: 'Refusée', vat_rate: 18 }
+    const badLine = await errorOf(db.pool, 'admin', `select public.create_document_draft('invoice', $1, $2)`, [
+      JSON.stringify(head),
+      JSON.stringify([LINES[0], { label: 'Remise', quantity: 1, unit_price: -5 }]),
+    ])
+    expect(badLine).toMatchObject({ code: '22023', message: 'Ligne 2 : le prix ne peut pas être négatif.' })
+    const noClient = await errorOf(db.pool, 'admin', `select public.create_document_draft('invoice', $1, $2)`, [
+      JSON.stringify({ title: 'Refusée', vat_rate: 18 }),
+      JSON.stringify(LINES),
+    ])
+    expect(noClient).toMatchObject({ code: '22023', message: 'Le client est obligatoire.' })
+    const unknownKey = await errorOf(db.pool, 'admin', `select public.create_document_draft('invoice', $1, $2)`, [
+      JSON.stringify({ ...head, status: 'sent' }),
+      JSON.stringify(LINES),
+    ])
+    expect(unknownKey.code).toBe('22023')
+    const client = await errorOf(db.pool, 'acme', `select public.create_document_draft('invoice', $1, $2)`, [JSON.stringify(head), JSON.stringify(LINES)])
+    expect(client.code).toBe('42501')
+    const anon = await errorOf(db.pool, 'anon', `select public.create_document_draft('invoice', $1, $2)`, [JSON.stringify(head), JSON.stringify(LINES)])
+    expect(anon.code).toBe('42501')
+  })
+})

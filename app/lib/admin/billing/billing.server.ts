@@ -13,7 +13,7 @@ import {
   type QuoteDetail,
   type RawRow,
 } from '../../billing/get-document.server.ts'
-import { AdminWriteError, check, requireRow, type Db } from '../db.ts'
+import { AdminWriteError, check, requireRow, type Db, type DbError } from '../db.ts'
 import { ilikeTerm, pageRange, type ListParams } from '../list.ts'
 import { deleteDocument, uploadDocument } from '../tasks/upload.server.ts'
 import type { BillingDocumentInput, DocKind, LineItemInput, ManualPaymentInput } from './schemas.ts'
@@ -174,6 +174,17 @@ const itemsJson = (list: LineItemInput[]) =>
 
 const RPC_KIND = { facture: 'invoice', devis: 'quote' } as const
 
+/** Database refusals of a draft's save or creation, in the admin's words. */
+function refused(error: DbError, kind: DocKind): never {
+  // Issued meanwhile (or from the start): the editor is stale, not the input wrong.
+  if (error.hint === 'not_draft') throw new AdminWriteError(error.message, 'not_draft', 409)
+  if (error.code === 'P0002') throw new AdminWriteError(error.message, 'not_found', 404)
+  // quantity × unit price beyond a bigint: each is within the form's bounds, their product is not.
+  if (error.code === '22003') throw new AdminWriteError('Le montant d’une ligne dépasse la limite : réduisez la quantité ou le prix.', error.code, 400)
+  check({ data: null, error }, `lignes ${kind}`)
+  throw new AdminWriteError('Enregistrement refusé.', error.code, 400)
+}
+
 /**
  * Replaces every line of a draft, and its header when given, in ONE database
  * transaction (replace_document_items(), migration 14): a refused line leaves
@@ -181,29 +192,21 @@ const RPC_KIND = { facture: 'invoice', devis: 'quote' } as const
  */
 async function replaceItems(db: Db, kind: DocKind, id: string, list: LineItemInput[], head: Record<string, unknown> | null) {
   const { error } = await db.rpc('replace_document_items', { p_kind: RPC_KIND[kind], p_id: id, p_items: itemsJson(list), p_header: head })
-  if (!error) return
-  // Issued meanwhile (or from the start): the editor is stale, not the input wrong.
-  if (error.hint === 'not_draft') throw new AdminWriteError(error.message, 'not_draft', 409)
-  if (error.code === 'P0002') throw new AdminWriteError(error.message, 'not_found', 404)
-  // quantity × unit price beyond a bigint: each is within the form's bounds, their product is not.
-  if (error.code === '22003') throw new AdminWriteError('Le montant d’une ligne dépasse la limite : réduisez la quantité ou le prix.', error.code, 400)
-  check({ data: null, error }, `lignes ${kind}`)
+  if (error) refused(error, kind)
 }
 
 /**
- * A new draft: the header (no lines yet), then its lines through
- * replace_document_items(). If the lines are refused, the empty draft is
- * removed again, so a failed creation leaves nothing behind.
+ * A new draft, header and lines, in ONE transaction (create_document_draft(),
+ * migration 19): a refused line leaves no document behind.
  */
 export async function createDraft(db: Db, kind: DocKind, input: BillingDocumentInput): Promise<{ id: string }> {
-  const created = check(await db.from(TABLE[kind]).insert(header(kind, input)).select('id').single(), `création ${kind}`) as { id: string }
-  try {
-    await replaceItems(db, kind, created.id, input.items, null)
-  } catch (error) {
-    await db.from(TABLE[kind]).delete().eq('id', created.id)
-    throw error
-  }
-  return { id: created.id }
+  const { data, error } = await db.rpc('create_document_draft', {
+    p_kind: RPC_KIND[kind],
+    p_header: header(kind, input),
+    p_items: itemsJson(input.items),
+  })
+  if (error) refused(error, kind)
+  return { id: (data as { id: string }).id }
 }
 
 /** Saves a draft: header and lines together, all or nothing; refused once the document is issued. */
