@@ -45,6 +45,8 @@ export function InvoiceRemindersCard({
         )}
         {canRemind && (
           <ConfirmAction
+            // The action redirects back here (flash): a new latest reminder remounts the dialog closed.
+            key={reminders[0]?.id ?? 'none'}
             trigger={
               <Button variant="outline">
                 <BellRingIcon aria-hidden="true" /> Relancer le client
