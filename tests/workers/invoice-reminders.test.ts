@@ -123,8 +123,10 @@ describe('daily cron (scheduled)', () => {
     expect(await mailsTo(c.members[1].email)).toEqual([])
 
     expect(await remindersOf(inv.id)).toEqual([expect.objectContaining({ automatic: true, sent_by: null, recipients: 1 })])
-    const { data } = await serviceClient().from('invoices').select('last_reminder_at').eq('id', inv.id).single()
+    const { data } = await serviceClient().from('invoices').select('status, last_reminder_at').eq('id', inv.id).single()
     expect(data?.last_reminder_at).not.toBeNull()
+    // The same run moved it from "envoyée" to "en retard" (mark_overdue_invoices).
+    expect(data?.status).toBe('overdue')
   })
 
   it('sends nothing twice: same day, then again only 7 days later', async () => {
@@ -155,6 +157,8 @@ describe('daily cron (scheduled)', () => {
     await runCron()
     expect(await mailsTo(c.members[0].email)).toEqual([])
     for (const inv of [paid, canceled, dueToday]) expect(await remindersOf(inv.id)).toEqual([])
+    const { data: notYet } = await serviceClient().from('invoices').select('status').eq('id', dueToday.id).single()
+    expect(notYet?.status).toBe('sent')
 
     await runCron({ daysAhead: 1 })
     const mails = await mailsTo(c.members[0].email)

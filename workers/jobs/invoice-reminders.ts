@@ -1,6 +1,10 @@
 // The daily overdue-invoice reminders: the Worker's `scheduled` handler
 // (wrangler.toml [triggers] crons) runs this job every morning.
 //
+// 0. public.mark_overdue_invoices() first: the "sent" invoices past their due
+//    date become "en retard" (badge, lists, client dashboard). The database had
+//    this daily maintenance function but nothing called it. A failure there is
+//    logged and does not stop the reminders (they accept both statuses).
 // 1. public.claim_invoice_reminders(today) records, in ONE statement, an
 //    automatic reminder for each invoice due for one (issued, balance due,
 //    past its due date, nothing sent in the last 7 days) and returns them.
@@ -107,6 +111,9 @@ export function createScheduledHandler(options: ScheduledDeps = {}) {
     }
     const env = parsed.env
     const deps = options.deps?.(env) ?? { db: createSupabaseAdminClient(env) as NotifyDb, env }
+    const overdue = await deps.db.rpc('mark_overdue_invoices')
+    if (overdue.error) console.error(`[cron:invoice-reminders] passage « en retard » impossible : ${overdue.error.message}`)
+    else if (overdue.data) console.log(`[cron:invoice-reminders] ${overdue.data} facture(s) passée(s) « en retard »`)
     const summary = await runInvoiceReminders(deps, { day: abidjanDay(controller.scheduledTime) })
     console.log(
       `[cron:invoice-reminders] ${summary.day} : ${summary.claimed} facture(s) à relancer, ${summary.reminded} relancée(s) (${summary.mails} e-mail(s)), ` +
