@@ -68,6 +68,8 @@ export default function Facture({ loaderData }: Route.ComponentProps) {
           ['Projet', invoice.project_title],
           ['Émise le', invoice.issue_date ? formatDay(invoice.issue_date) : null],
           ['Échéance', invoice.due_date ? formatDay(invoice.due_date) : null],
+          // Shown while something is still due: the reminder mail points here.
+          ['Relance envoyée le', invoice.last_reminder_at && invoice.balance_due > 0 ? formatDateTime(invoice.last_reminder_at) : null],
           ['Devis', invoice.quote?.number ?? null],
         ]}
         actions={

@@ -109,6 +109,15 @@ describe('list loader', () => {
 })
 
 describe('invoice loader', () => {
+  it('tells the client when the last reminder of an invoice still due was sent', async () => {
+    // Baobab's seed invoice is overdue with a balance; the reminder is recorded by the database (invoice_reminders).
+    const sentAt = '2026-11-20T08:00:00+00:00'
+    const set = await adminClient().from('invoices').update({ last_reminder_at: sentAt }).eq('id', BAOBAB_INVOICE).select('id')
+    expect(set.error).toBeNull()
+    const { status, data } = await callLoader(invoiceLoader, { as: BAOBAB, path: '/factures-devis/x', params: { id: BAOBAB_INVOICE } })
+    expect(status).toBe(200)
+    expect(new Date(data.invoice.last_reminder_at).toISOString()).toBe(new Date(sentAt).toISOString())
+  })
   it('returns lines, totals from the database, payments with receipts and the pay form’s path', async () => {
     const { status, data } = await callLoader(invoiceLoader, { as: ACME, path: '/factures-devis/x', params: { id: INVOICE_DUE } })
     expect(status).toBe(200)

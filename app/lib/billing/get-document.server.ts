@@ -60,6 +60,8 @@ export interface InvoiceDetail {
   title: string
   issue_date: string | null
   due_date: string | null
+  /** Last reminder of this invoice (automatic or by NOURX), if any. */
+  last_reminder_at: string | null
   currency: string
   vat_rate: number
   subtotal_ht: number
@@ -143,7 +145,7 @@ export async function readInvoiceRow(supabase: AppSupabaseClient, id: string, op
   let query = supabase
     .from('invoices')
     .select(
-      `id, client_id, number, status, title, issue_date, due_date, currency, vat_rate, subtotal_ht, vat_amount, total_ttc,
+      `id, client_id, number, status, title, issue_date, due_date, last_reminder_at, currency, vat_rate, subtotal_ht, vat_amount, total_ttc,
        amount_paid, balance_due, notes, canceled_at, cancel_reason${extra(options.columns)},
        projects(title), quotes(id, number), clients(${CLIENT_COLUMNS}),
        invoice_items(${ITEM_COLUMNS}),
@@ -168,6 +170,7 @@ export function toInvoiceDetail(row: RawRow): InvoiceDetail {
     title: row.title,
     issue_date: row.issue_date,
     due_date: row.due_date,
+    last_reminder_at: row.last_reminder_at ?? null,
     currency: row.currency,
     vat_rate: Number(row.vat_rate),
     subtotal_ht: Number(row.subtotal_ht),
