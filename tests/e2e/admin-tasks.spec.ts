@@ -22,7 +22,11 @@ test('kanban : déplacer une tâche au clavier, le client la voit déplacée', a
   const grip = page.getByRole('button', { name: /Déplacer « Formation de l'équipe/ })
   await grip.focus()
   await page.keyboard.press('Space')
+  // Lifted (dnd-kit dims the card and measures the columns) before the arrow is pressed,
+  // then shown in the next column before the drop: keys pressed back to back raced the measuring.
+  await expect(todo.locator(`[data-task-id="${MOVED}"]`)).toHaveClass(/opacity-40/)
   await page.keyboard.press('ArrowRight')
+  await expect(doing.locator(`[data-task-id="${MOVED}"]`)).toBeVisible()
   await page.keyboard.press('Space')
   // Optimistic: the card is in the new column before the server answers, and stays there.
   await expect(doing.locator(`[data-task-id="${MOVED}"]`)).toBeVisible()

@@ -41,7 +41,8 @@ export const IDS = {
   baobabDoc: '60000000-0000-4000-8000-000000000009',
 }
 
-function env(): AppEnv {
+/** The app's environment against the test stack; `overrides` for a test that needs another value. */
+export function testEnv(overrides: Partial<AppEnv> = {}): AppEnv {
   const s = inject('supabase')
   return {
     APP_URL: APP,
@@ -53,6 +54,7 @@ function env(): AppEnv {
     EMAIL_API_KEY: 'test',
     EMAIL_FROM: 'NOURX <noreply@nourx.test>',
     isLocalHttp: true,
+    ...overrides,
   } as AppEnv
 }
 
@@ -67,7 +69,7 @@ const sessions = new Map<string, string>()
 export async function sessionCookie(email: string): Promise<string> {
   const cached = sessions.get(email)
   if (cached) return cached
-  const { supabase, headers } = createSupabaseServerClient(new Request(`${APP}/connexion`), env())
+  const { supabase, headers } = createSupabaseServerClient(new Request(`${APP}/connexion`), testEnv())
   const { error } = await supabase.auth.signInWithPassword({ email, password: PASSWORD })
   if (error) throw error
   const cookie = headers
@@ -80,10 +82,10 @@ export async function sessionCookie(email: string): Promise<string> {
 
 export function buildContext(request: Request) {
   const context = new RouterContextProvider()
-  const { supabase, headers } = createSupabaseServerClient(request, env())
+  const { supabase, headers } = createSupabaseServerClient(request, testEnv())
   context.set(supabaseContext, { supabase, headers })
   context.set(requestContext, {
-    env: env(),
+    env: testEnv(),
     bindings: {} as Env,
     executionContext: { waitUntil() {}, passThroughOnException() {}, props: {} } as unknown as ExecutionContext,
     nonce: 'test',

@@ -28,25 +28,11 @@ import { action as projectAction } from '~/routes/admin.projets.$id.tsx'
 import { action as ticketAction } from '~/routes/admin.reclamations.$id.tsx'
 import { action as deletionAction } from '~/routes/admin.demandes-suppression.tsx'
 import { ADMIN, mailsTo, serviceClient, unique } from './admin-support.ts'
-import { APP, PASSWORD, sessionCookie, settle } from './client-support.ts'
+import { APP, PASSWORD, sessionCookie, settle, testEnv } from './client-support.ts'
 
 /** Nothing listens there: connection refused at once. */
 const DEAD_EMAIL_API = 'http://127.0.0.1:9'
 
-function testEnv(overrides: Partial<AppEnv> = {}): AppEnv {
-  const s = inject('supabase')
-  return {
-    APP_URL: APP,
-    SUPABASE_URL: s.url,
-    SUPABASE_ANON_KEY: s.anonKey,
-    SUPABASE_SERVICE_ROLE_KEY: s.serviceRoleKey,
-    EMAIL_API_URL: inject('mailUrl'),
-    EMAIL_API_KEY: 'test',
-    EMAIL_FROM: 'NOURX <noreply@nourx.test>',
-    isLocalHttp: true,
-    ...overrides,
-  } as AppEnv
-}
 
 type Handler = (args: any) => unknown
 
