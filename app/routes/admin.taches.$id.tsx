@@ -31,6 +31,7 @@ import { requireAdmin } from '~/lib/auth.server.ts'
 import { getEnv, getSupabase } from '~/lib/context.server.ts'
 import { ACCEPT_ATTRIBUTE, formatBytes } from '~/lib/documents/files.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
+import { notifyAfter } from '~/lib/notifications/background.server.ts'
 import { formatDateTime } from '~/lib/format.ts'
 import type { Route } from './+types/admin.taches.$id'
 
@@ -92,7 +93,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
         if (!file) return data({ formError: 'Choisissez un fichier.' }, 400)
         const task = await getAdminTask(db, params.id)
         if (!task) throw new AdminWriteError('Tâche introuvable.', 'not_found', 404)
-        await attachFile(db, task, file)
+        const attached = await attachFile(db, task, file)
+        notifyAfter(context, { type: 'document_added', documentId: attached.documentId })
         return { ok: true }
       }
       case 'detach': {
@@ -104,7 +106,8 @@ export async function action({ request, context, params }: Route.ActionArgs) {
       case 'comment': {
         const body = String(form.get('body') ?? '').trim()
         if (!body || body.length > 5000) return data({ formError: 'Saisissez un commentaire (5 000 caractères au plus).' }, 400)
-        await addTaskComment(db, params.id, body, form.get('visibility') === 'internal' ? 'internal' : 'client')
+        const comment = await addTaskComment(db, params.id, body, form.get('visibility') === 'internal' ? 'internal' : 'client')
+        notifyAfter(context, { type: 'task_comment', commentId: comment.id })
         return { ok: true }
       }
       case 'delete':

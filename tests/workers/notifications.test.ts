@@ -25,6 +25,7 @@ import { action as parametresAction } from '~/routes/_client.parametres.tsx'
 import { action as quoteAction } from '~/routes/admin.factures-devis.devis.$id.tsx'
 import { action as invoiceAction } from '~/routes/admin.factures-devis.factures.$id.tsx'
 import { action as projectAction } from '~/routes/admin.projets.$id.tsx'
+import { action as taskAction } from '~/routes/admin.taches.$id.tsx'
 import { action as ticketAction } from '~/routes/admin.reclamations.$id.tsx'
 import { action as deletionAction } from '~/routes/admin.demandes-suppression.tsx'
 import { ADMIN, mailsTo, serviceClient, unique } from './admin-support.ts'
@@ -42,12 +43,13 @@ type Handler = (args: any) => unknown
  */
 async function act(
   action: Handler,
-  { as, path, params = {}, form, env }: { as: string; path: string; params?: Record<string, string>; form: Record<string, string>; env?: Partial<AppEnv> },
+  { as, path, params = {}, form, env }: { as: string; path: string; params?: Record<string, string>; form: Record<string, string> | FormData; env?: Partial<AppEnv> },
 ) {
   const request = new Request(`${APP}${path}`, {
     method: 'POST',
     headers: { Origin: APP, Cookie: await sessionCookie(as) },
-    body: new URLSearchParams(form),
+    // A FormData goes multipart (file uploads), like a browser's form with a file input.
+    body: form instanceof FormData ? form : new URLSearchParams(form),
   })
   const pending: Promise<unknown>[] = []
   const e = testEnv(env)
@@ -342,6 +344,68 @@ describe('milestone_delivered', () => {
     await inProgress.background()
     expect(inProgress.pending).toHaveLength(0)
     expect(await mailsTo(c.members[0].email)).toHaveLength(1)
+  })
+})
+
+describe('document_added and task_comment', () => {
+  /** A company with two members (the second switched `event` off) and a task of the given visibility. */
+  async function taskOf(visibility: 'client' | 'internal', event: string) {
+    const c = await company(['Awa Tâche', 'Yao Sans Mail'])
+    await optOut(c.members[1].id, event)
+    const admin = serviceClient()
+    const { data: project } = await admin.from('projects').insert({ client_id: c.id, title: 'Boutique', status: 'active' }).select('id').single()
+    const { data: task } = await admin.from('tasks').insert({ project_id: project!.id, title: 'Photos produits', visibility }).select('id').single()
+    const run = (form: Record<string, string> | FormData) => act(taskAction, { as: ADMIN, path: `/admin/taches/${task!.id}`, params: { id: task!.id }, form })
+    return { c, taskId: task!.id as string, run }
+  }
+
+  it('a comment NOURX writes for the client mails the members who want it; an internal note mails nobody', async () => {
+    const { c, taskId, run } = await taskOf('client', 'task_comment')
+    const note = await run({ intent: 'comment', body: 'Note interne : relancer le photographe.', visibility: 'internal' })
+    expect(note.status).toBe(200)
+    await note.background()
+    const comment = await run({ intent: 'comment', body: 'Les photos sont en ligne, dites-nous si elles vous conviennent.' })
+    expect(comment.status).toBe(200)
+    await comment.background()
+    const mails = await mailsTo(c.members[0].email)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.subject).toBe('Nouveau commentaire sur « Photos produits »')
+    expect(mails[0]!.text).toContain('Les photos sont en ligne, dites-nous si elles vous conviennent.')
+    expect(mails[0]!.text).not.toContain('relancer le photographe')
+    expect(mails[0]!.text).toContain(`${APP}/taches/${taskId}`)
+    expect(await mailsTo(c.members[1].email)).toHaveLength(0)
+  })
+
+  it('a comment on an internal task mails nobody', async () => {
+    const { c, run } = await taskOf('internal', 'task_comment')
+    const comment = await run({ intent: 'comment', body: 'Visible… mais la tâche est interne.' })
+    expect(comment.status).toBe(200)
+    await comment.background()
+    expect(await mailsTo(c.members[0].email)).toHaveLength(0)
+  })
+
+  it('a file attached to a client-visible task mails document_added with a link to it; on an internal task, nothing', async () => {
+    const shared = await taskOf('client', 'document_added')
+    const attach = (run: typeof shared.run) => {
+      const form = new FormData()
+      form.set('intent', 'attach')
+      form.set('file', new File(['photo'], 'photos-produits.txt', { type: 'text/plain' }))
+      return run(form)
+    }
+    const done = await attach(shared.run)
+    expect(done.status).toBe(200)
+    await done.background()
+    const mails = await mailsTo(shared.c.members[0].email)
+    expect(mails).toHaveLength(1)
+    expect(mails[0]!.subject).toBe('Nouveau document : photos-produits.txt')
+    expect(mails[0]!.text).toMatch(new RegExp(`${APP}/documents/[0-9a-f-]{36}`))
+    expect(await mailsTo(shared.c.members[1].email)).toHaveLength(0)
+
+    const hidden = await taskOf('internal', 'document_added')
+    const internal = await attach(hidden.run)
+    expect(internal.status).toBe(200)
+    await internal.background()
+    expect(await mailsTo(hidden.c.members[0].email)).toHaveLength(0)
   })
 })
 

@@ -11,9 +11,11 @@ import { getRequestContext, getSupabase } from '../context.server.ts'
 import type { RouterContextProvider } from 'react-router'
 import type { AppEnv } from '../env.server.ts'
 import {
+  notifyDocumentAdded,
   notifyDocumentSent,
   notifyMilestoneDelivered,
   notifyPaymentReceived,
+  notifyTaskComment,
   notifyTicketReply,
   type NotifyDb,
   type NotifyDeps,
@@ -57,6 +59,10 @@ export type AfterWrite =
   | { type: 'milestone_saved'; milestoneId: string }
   /** A transfer or cash payment the admin recorded (record_manual_payment): payment_received with its receipt. */
   | { type: 'payment_recorded'; paymentId: string }
+  /** A file the admin attached to a task (mails only when the task, hence the file, is client-visible): document_added. */
+  | { type: 'document_added'; documentId: string }
+  /** A comment the admin wrote on a task (internal notes and internal tasks are ignored): task_comment. */
+  | { type: 'task_comment'; commentId: string }
 
 /**
  * The one call the admin actions make. Uses the admin's own client (RLS lets
@@ -76,6 +82,10 @@ export function notifyAfter(context: Pick<RouterContextProvider, 'get'>, event: 
         return notifyMilestoneDelivered(deps, event.milestoneId)
       case 'payment_recorded':
         return notifyPaymentReceived(deps, event.paymentId)
+      case 'document_added':
+        return notifyDocumentAdded(deps, event.documentId)
+      case 'task_comment':
+        return notifyTaskComment(deps, event.commentId)
     }
   })
 }

@@ -32,6 +32,8 @@ export type TemplateKey =
   | 'milestone_delivered'
   | 'account_deletion_request'
   | 'account_deletion_processed'
+  | 'document_added'
+  | 'task_comment'
   | 'account_deletion_rejected'
 
 /** Events a client user can switch off (public.notification_event). */
@@ -42,6 +44,8 @@ const PREFERENCE_EVENTS: ReadonlySet<TemplateKey> = new Set([
   'quote_sent',
   'ticket_reply',
   'milestone_delivered',
+  'document_added',
+  'task_comment',
 ])
 
 export interface NotifyDeps {
@@ -349,5 +353,63 @@ export async function sendInvitationMail(
     [{ userId: null, email: invitee.email, fullName: invitee.fullName }],
     { entreprise: invitee.companyName, lien: invitee.link },
     invitee.email.replace(/^(.).*@/, '$1…@'),
+  )
+}
+
+/**
+ * document_added: a file NOURX shared with the client — today, an attachment
+ * the admin adds to a client-visible task (it lands in the client's
+ * Documents). Internal files never mail.
+ */
+export async function notifyDocumentAdded(deps: NotifyDeps, documentId: string): Promise<NotifyResult> {
+  const { data, error } = await deps.db
+    .from('documents')
+    .select('id, client_id, file_name, visibility, projects(title)')
+    .eq('id', documentId)
+    .maybeSingle()
+  if (error) throw new Error(`document illisible : ${error.message}`)
+  if (!data) return nothing('document_added', 'document introuvable')
+  if (data.visibility !== 'client') return nothing('document_added', 'document interne : pas de mail')
+  const project = data.projects as unknown as { title: string } | null
+  return deliver(
+    deps,
+    'document_added',
+    await clientRecipients(deps.db, data.client_id as string),
+    {
+      fichier: data.file_name as string,
+      projet: project?.title ?? 'documents de l’entreprise',
+      lien: appLink(deps.env, `/documents/${data.id}`),
+    },
+    data.file_name as string,
+  )
+}
+
+/**
+ * task_comment: a comment NOURX wrote for the client on a client-visible
+ * task. Internal notes, and comments on internal tasks, never mail.
+ */
+export async function notifyTaskComment(deps: NotifyDeps, commentId: string): Promise<NotifyResult> {
+  const { data, error } = await deps.db
+    .from('task_comments')
+    .select('id, body, visibility, tasks(id, title, visibility, projects(title, client_id))')
+    .eq('id', commentId)
+    .maybeSingle()
+  if (error) throw new Error(`commentaire illisible : ${error.message}`)
+  if (!data) return nothing('task_comment', 'commentaire introuvable')
+  const task = data.tasks as unknown as { id: string; title: string; visibility: string; projects: { title: string; client_id: string } | null } | null
+  if (data.visibility !== 'client' || task?.visibility !== 'client' || !task.projects) {
+    return nothing('task_comment', 'note interne ou tâche interne : pas de mail')
+  }
+  return deliver(
+    deps,
+    'task_comment',
+    await clientRecipients(deps.db, task.projects.client_id),
+    {
+      tache: task.title,
+      projet: task.projects.title,
+      extrait: excerpt(data.body as string),
+      lien: appLink(deps.env, `/taches/${task.id}`),
+    },
+    task.title,
   )
 }

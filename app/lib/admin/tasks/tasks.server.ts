@@ -355,7 +355,8 @@ export async function attachFile(db: Db, task: Pick<TaskDetail, 'id' | 'client_i
   })
   const result = await db.from('task_attachments').insert({ task_id: task.id, document_id: doc.id }).select('id').single()
   if (result.error) await deleteDocument(db, doc.id)
-  return check(result, 'pièce jointe')
+  const attachment = check(result, 'pièce jointe') as { id: string }
+  return { id: attachment.id, documentId: doc.id }
 }
 
 /** Removing an attachment removes the file: it was uploaded for this task. */
@@ -372,5 +373,5 @@ export async function removeAttachment(db: Db, taskId: string, attachmentId: str
 
 /** A comment from NOURX on the task: visible by the client, or an internal note. */
 export async function addTaskComment(db: Db, taskId: string, body: string, visibility: 'internal' | 'client') {
-  return check(await db.from('task_comments').insert({ task_id: taskId, body, visibility }).select('id').single(), 'commentaire')
+  return check(await db.from('task_comments').insert({ task_id: taskId, body, visibility }).select('id').single(), 'commentaire') as { id: string }
 }
