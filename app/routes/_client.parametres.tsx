@@ -296,9 +296,12 @@ export default function Parametres({ loaderData, actionData }: Route.ComponentPr
                 ))}
               </tbody>
             </table>
-            {!account.whatsapp && (
-              <p className="text-sm text-muted-foreground">Indiquez votre numéro WhatsApp dans votre profil pour recevoir ces messages.</p>
-            )}
+            {/* No WhatsApp provider yet: the choice is kept for when one is connected, and said plainly. */}
+            <p className="text-sm text-muted-foreground">
+              Les messages WhatsApp ne sont pas encore envoyés automatiquement : votre choix est enregistré, et NOURX vous
+              écrit par e-mail en attendant.
+              {!account.whatsapp && ' Indiquez aussi votre numéro WhatsApp dans votre profil.'}
+            </p>
             <Button type="submit" className="w-full sm:w-fit" disabled={busy('notifications')}>
               {busy('notifications') ? 'Enregistrement…' : 'Enregistrer les préférences'}
             </Button>
