@@ -66,25 +66,27 @@ export async function listAdminTickets(db: Db, params: ListParams<TicketSort>, n
     .order('number')
     .range(from, to)
   if (error) failed('réclamations', error)
-  const rows: AdminTicketRow[] = ((data ?? []) as RawRow[]).map((t) => {
-    const assignee = one<RawRow>(t.assignee)
-    return {
-      id: t.id,
-      number: Number(t.number),
-      subject: t.subject,
-      category: t.category,
-      priority: t.priority,
-      status: t.status,
-      sla_due_at: t.sla_due_at,
-      created_at: t.created_at,
-      last_message_at: t.last_message_at,
-      first_response_at: t.first_response_at,
-      client_id: t.client_id,
-      client_name: one<{ name: string }>(t.clients)?.name ?? '',
-      assignee: assignee ? assignee.full_name || assignee.email : null,
-    }
-  })
-  return { rows, total: count ?? 0 }
+  return { rows: ((data ?? []) as RawRow[]).map(toTicketRow), total: count ?? 0 }
+}
+
+/** The list's columns of a ticket, from a row with `clients(name)` and `assignee` embedded. */
+function toTicketRow(t: RawRow): AdminTicketRow {
+  const assignee = one<RawRow>(t.assignee)
+  return {
+    id: t.id,
+    number: Number(t.number),
+    subject: t.subject,
+    category: t.category,
+    priority: t.priority,
+    status: t.status,
+    sla_due_at: t.sla_due_at,
+    created_at: t.created_at,
+    last_message_at: t.last_message_at,
+    first_response_at: t.first_response_at,
+    client_id: t.client_id,
+    client_name: one<{ name: string }>(t.clients)?.name ?? '',
+    assignee: assignee ? assignee.full_name || assignee.email : null,
+  }
 }
 
 export interface AdminTicketMessage {
@@ -133,23 +135,10 @@ export async function getAdminTicket(db: Db, id: string): Promise<AdminTicketDet
     const d = one<RawRow>(a.documents)
     return { message_id: a.message_id as string | null, document_id: d?.id as string, file_name: (d?.file_name ?? '') as string, size_bytes: Number(d?.size_bytes ?? 0) }
   })
-  const assignee = one<RawRow>(t.assignee)
   const creator = one<RawRow>(t.creator)
   const attempt = one<RawRow>(t.payment_attempts)
   return {
-    id: t.id,
-    number: Number(t.number),
-    subject: t.subject,
-    category: t.category,
-    priority: t.priority,
-    status: t.status,
-    sla_due_at: t.sla_due_at,
-    created_at: t.created_at,
-    last_message_at: t.last_message_at,
-    first_response_at: t.first_response_at,
-    client_id: t.client_id,
-    client_name: one<{ name: string }>(t.clients)?.name ?? '',
-    assignee: assignee ? assignee.full_name || assignee.email : null,
+    ...toTicketRow(t),
     assigned_to: t.assigned_to,
     resolved_at: t.resolved_at,
     closed_at: t.closed_at,
