@@ -18,6 +18,7 @@ import type { AppEnv } from '../env.server.ts'
 import { formatDay, formatXOF } from '../format.ts'
 import { renderEmail, type EmailTemplate } from './render.ts'
 import { sendEmail, type EmailConfig } from './send.server.ts'
+import { NOTIFICATION_EVENTS } from '../account/options.ts'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type NotifyDb = SupabaseClient<any, 'public', any>
@@ -36,17 +37,8 @@ export type TemplateKey =
   | 'task_comment'
   | 'account_deletion_rejected'
 
-/** Events a client user can switch off (public.notification_event). */
-const PREFERENCE_EVENTS: ReadonlySet<TemplateKey> = new Set([
-  'invoice_sent',
-  'invoice_reminder',
-  'payment_received',
-  'quote_sent',
-  'ticket_reply',
-  'milestone_delivered',
-  'document_added',
-  'task_comment',
-])
+/** Events a client user can switch off (public.notification_event): the list /parametres shows. */
+const PREFERENCE_EVENTS: ReadonlySet<TemplateKey> = new Set<TemplateKey>(NOTIFICATION_EVENTS)
 
 export interface NotifyDeps {
   db: NotifyDb
