@@ -67,6 +67,7 @@ describe('Supabase round trips of the client portal loaders (budget: 2 sequentia
   it.each(PAGES)('%s', async (route, loader, path, params) => {
     const { result, calls, sequential } = await measure(route, loader, path, params)
     expect(result.status, route).toBe(200)
+    expect(calls.length, route).toBeGreaterThanOrEqual(1)
     expect(sequential, `${route}: ${calls.map((c) => c.url).join(', ')}`).toBeLessThanOrEqual(2)
   })
 })
