@@ -7,7 +7,8 @@ import { PendingRegion } from '~/components/ui/pending-region.tsx'
 import { useHasChild } from '~/components/ui/side-panel.tsx'
 import { requireClient } from '~/lib/auth.server.ts'
 import { getSupabase } from '~/lib/context.server.ts'
-import { GENERAL_FOLDER, shownFolder } from '~/lib/documents/files.ts'
+import { GENERAL_FOLDER, shownFolder } from '~/lib/documents/display.ts'
+import { uploadRules } from '~/lib/documents/files.ts'
 import { listDocuments } from '~/lib/documents/list-documents.server.ts'
 import { plural } from '~/lib/format.ts'
 import { getClientProjects } from '~/lib/projects.server.ts'
@@ -21,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireClient({ request, context })
   const folder = new URL(request.url).searchParams.get('dossier')
   const { current } = await getClientProjects(request, context)
-  if (!current) return { project: null, documents: [], folders: [], folder: null, userId: user.id }
+  if (!current) return { project: null, documents: [], folders: [], folder: null, userId: user.id, uploadRules: uploadRules() }
   const documents = await listDocuments(getSupabase(context), current.id)
   const counts = new Map<string, number>()
   for (const d of documents) counts.set(shownFolder(d), (counts.get(shownFolder(d)) ?? 0) + 1)
@@ -37,6 +38,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     folders,
     folder: folder && counts.has(folder) ? folder : null,
     userId: user.id,
+    uploadRules: uploadRules(),
   }
 }
 
@@ -78,6 +80,7 @@ export default function DocumentsPage({ loaderData }: Route.ComponentProps) {
             projectId={project.id}
             folder={uploadFolder}
             folders={folders.map((f) => f.name).filter((f) => f !== GENERAL_FOLDER)}
+            rules={loaderData.uploadRules}
           />
         </section>
         <div className="grid gap-4 lg:grid-cols-[14rem_1fr]">

@@ -3,6 +3,7 @@ import { Uploader } from '~/components/documents/uploader.tsx'
 import { Attachments, Checklist, TaskComments, TaskFacts, type TaskActionData } from '~/components/tasks/task-sheet.tsx'
 import { SidePanel } from '~/components/ui/side-panel.tsx'
 import { requireClient } from '~/lib/auth.server.ts'
+import { uploadRules } from '~/lib/documents/files.ts'
 import { getSupabase } from '~/lib/context.server.ts'
 import { addTaskComment, getTask } from '~/lib/tasks/get-task.server.ts'
 import { TaskCommentSchema } from '~/lib/tasks/schemas.ts'
@@ -20,7 +21,7 @@ export async function loader({ request, context, params }: Route.LoaderArgs) {
   const user = await requireClient({ request, context })
   const task = await getTask(getSupabase(context), params.id)
   if (!task) throw notFound()
-  return { task, userId: user.id }
+  return { task, userId: user.id, uploadRules: uploadRules() }
 }
 
 export async function action({ request, context, params }: Route.ActionArgs) {
@@ -41,7 +42,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function TaskSheet({ loaderData }: Route.ComponentProps) {
-  const { task, userId } = loaderData
+  const { task, userId, uploadRules } = loaderData
   const { search } = useLocation()
   return (
     <SidePanel title={task.title} description={task.projects.title} closeTo={`/taches${search}`}>
@@ -58,6 +59,7 @@ export default function TaskSheet({ loaderData }: Route.ComponentProps) {
           folder="Pièces jointes des tâches"
           folders={[]}
           taskId={task.id}
+          rules={uploadRules}
           compact
         />
       </section>

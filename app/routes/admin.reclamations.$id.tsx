@@ -16,7 +16,7 @@ import { CATEGORY_LABEL, ReplySchema, TICKET_PRIORITIES, TICKET_STATUSES, Ticket
 import { attachToReply, getAdminTicket, replyToTicket, slaSettings, updateTicket } from '~/lib/admin/tickets/tickets.server.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
 import { getSupabase } from '~/lib/context.server.ts'
-import { formatBytes } from '~/lib/documents/files.ts'
+import { formatBytes } from '~/lib/format.ts'
 import { formatDateTime, formatXOF } from '~/lib/format.ts'
 import { checkAttachments, filesOf } from '~/lib/tickets/attachment-rules.ts'
 import { notifyAfter } from '~/lib/notifications/background.server.ts'

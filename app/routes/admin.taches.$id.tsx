@@ -29,10 +29,10 @@ import {
 import { fileFrom } from '~/lib/admin/tasks/upload.server.ts'
 import { requireAdmin } from '~/lib/auth.server.ts'
 import { getEnv, getSupabase } from '~/lib/context.server.ts'
-import { ACCEPT_ATTRIBUTE, formatBytes } from '~/lib/documents/files.ts'
+import { ACCEPT_ATTRIBUTE } from '~/lib/documents/files.ts'
 import { redirectWithFlash } from '~/lib/flash.server.ts'
 import { notifyAfter } from '~/lib/notifications/background.server.ts'
-import { formatDateTime } from '~/lib/format.ts'
+import { formatBytes, formatDateTime } from '~/lib/format.ts'
 import type { Route } from './+types/admin.taches.$id'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.task.title ?? 'Tâche'} — Administration NOURX` }]

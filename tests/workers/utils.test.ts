@@ -25,6 +25,12 @@ describe('cn (class merge for component overrides)', () => {
     [['p-2', '!p-4'], 'p-2 !p-4'],
     [['grid grid-cols-2', 'grid-cols-[8rem_1fr]'], 'grid grid-cols-[8rem_1fr]'],
     [['animate-pulse', 'animate-pulse'], 'animate-pulse'],
+    // an axis covers its sides, not the other axis
+    [['pl-2 pt-1', 'px-4'], 'pt-1 px-4'],
+    [['border-l-2 border-t', 'border-x-4'], 'border-t border-x-4'],
+    [['top-2 left-0 inset-x-1', 'inset-0'], 'inset-0'],
+    [['opacity-50 z-10', 'opacity-100'], 'z-10 opacity-100'],
+    [['bg-cover bg-muted', 'bg-accent'], 'bg-cover bg-accent'],
     // arbitrary values: a length is a font size, anything else a colour
     [['text-[11px] text-muted-foreground'], 'text-[11px] text-muted-foreground'],
     [['text-[11px]', 'text-sm'], 'text-sm'],

@@ -1,6 +1,7 @@
 import { DownloadIcon, EyeIcon, FileIcon, FileSpreadsheetIcon, FileTextIcon, ImageIcon } from '~/components/icons.tsx'
 import { Link, useLocation } from 'react-router'
-import { formatBytes, isPreviewable } from '~/lib/documents/files.ts'
+import { isPreviewable } from '~/lib/documents/display.ts'
+import { formatBytes } from '~/lib/format.ts'
 import { formatDateTime } from '~/lib/format.ts'
 import type { DocumentItem } from '~/lib/documents/list-documents.server.ts'
 

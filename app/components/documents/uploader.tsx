@@ -1,82 +1,43 @@
-import { CheckCircle2Icon, UploadCloudIcon, XCircleIcon } from '~/components/icons.tsx'
-import { useId, useRef, useState } from 'react'
-import { useRevalidator } from 'react-router'
+// The upload zone of the Documents page and of a task sheet. This half is
+// what the page renders: the zone, the file picker and the destination
+// folder. The sending half (checks, signing, progress bars) is
+// upload-queue.tsx, fetched on the first sign of intent — pointer over the
+// zone, focus, a drag entering it — or at the latest when files are given:
+// a phone that only reads the page never downloads it
+// (docs/decisions/007-client-bundle-budget.md).
+import { UploadCloudIcon } from '~/components/icons.tsx'
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react'
 import { Button } from '~/components/ui/button.tsx'
-import { Progress } from '~/components/ui/progress.tsx'
-import {
-  ACCEPT_ATTRIBUTE,
-  fileProblem,
-  formatBytes,
-  MAX_FILE_BYTES,
-  MAX_FILES_PER_UPLOAD,
-} from '~/lib/documents/files.ts'
-import type { UploadResponse } from '~/lib/documents/schemas.ts'
+import type { UploadRules } from '~/lib/documents/files.ts'
 import { cn } from '~/lib/utils.ts'
 
-type Row = {
-  key: string
-  name: string
-  path?: string
-  size: number
-  progress: number
-  state: 'waiting' | 'sending' | 'done' | 'error'
-  error?: string
+/** Files handed to the queue in one drop or selection; `id` tells batches apart. */
+export interface UploadBatch {
+  id: number
+  files: File[]
+  folder: string
 }
 
-const ENDPOINT = '/api/documents/televersement'
-
-async function postJson(body: unknown): Promise<UploadResponse> {
-  const res = await fetch(ENDPOINT, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(body),
-  })
-  try {
-    return (await res.json()) as UploadResponse
-  } catch {
-    return {
-      ok: false,
-      message: res.status === 403 ? 'Session expirée : reconnectez-vous.' : 'Le serveur n’a pas répondu correctement.',
-    }
-  }
+/** Shown when the sending half cannot be fetched: a deploy renamed it, or the connection dropped. */
+function QueueUnavailable({ onSettled }: { onSettled: () => void }) {
+  useEffect(onSettled, [onSettled])
+  return (
+    <p role="alert" className="rounded-md border border-destructive/30 bg-danger-soft px-3 py-2 text-sm text-danger">
+      L’envoi n’a pas pu démarrer : rechargez la page puis réessayez.
+    </p>
+  )
 }
 
-/** PUT of one file to its signed upload URL, with progress (fetch has no upload progress; XHR does). */
-function putFile(url: string, file: File, contentType: string, apikey: string, onProgress: (p: number) => void) {
-  return new Promise<void>((resolve, reject) => {
-    const xhr = new XMLHttpRequest()
-    xhr.open('PUT', url)
-    xhr.setRequestHeader('Content-Type', contentType)
-    xhr.setRequestHeader('apikey', apikey)
-    xhr.setRequestHeader('x-upsert', 'false')
-    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((100 * e.loaded) / e.total))
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) return resolve()
-      let message = `Envoi refusé (${xhr.status}).`
-      try {
-        const body = JSON.parse(xhr.responseText) as { error?: string; message?: string; statusCode?: string }
-        if (body.statusCode === '413' || /size/i.test(body.message ?? ''))
-          message = `Fichier trop volumineux (${formatBytes(MAX_FILE_BYTES)} au plus).`
-        else if (/mime/i.test(body.error ?? body.message ?? '')) message = 'Type de fichier non accepté.'
-      } catch {
-        /* keep the generic message */
-      }
-      reject(new Error(message))
-    }
-    xhr.onerror = () => reject(new Error('Connexion interrompue pendant l’envoi.'))
-    xhr.send(file)
-  })
-}
+const loadQueue = () => import('./upload-queue.tsx')
+const UploadQueue = lazy(() => loadQueue().catch(() => ({ default: QueueUnavailable })))
 
-/**
- * Drag-and-drop (or pick) several files, each with its own progress bar.
- * Limits are checked here first, then by the action, then by the bucket.
- */
+/** Drag-and-drop (or pick) several files; the queue shows each one's progress. */
 export function Uploader({
   projectId,
   folder,
   folders,
   taskId,
+  rules,
   compact = false,
 }: {
   projectId: string
@@ -85,105 +46,28 @@ export function Uploader({
   /** Existing folders offered in the list. */
   folders: string[]
   taskId?: string
+  /** Accepted types and the limits shown, from the loader (uploadRules()). */
+  rules: UploadRules
   compact?: boolean
 }) {
   const input = useRef<HTMLInputElement>(null)
   const folderId = useId()
   const [target, setTarget] = useState(folder)
-  const [rows, setRows] = useState<Row[]>([])
-  const [problems, setProblems] = useState<string[]>([])
+  const [batch, setBatch] = useState<UploadBatch | null>(null)
   const [busy, setBusy] = useState(false)
   const [over, setOver] = useState(false)
-  const revalidator = useRevalidator()
+  const warmUp = () => void loadQueue().catch(() => {})
+  const settled = useCallback(() => setBusy(false), [])
 
-  const patch = (key: string, change: Partial<Row>) =>
-    setRows((all) => all.map((r) => (r.key === key ? { ...r, ...change } : r)))
-
-  async function send(list: File[]) {
-    if (busy || list.length === 0) return
-    const local: string[] = []
-    if (list.length > MAX_FILES_PER_UPLOAD)
-      local.push(`${MAX_FILES_PER_UPLOAD} fichiers au plus par envoi : les suivants sont ignorés.`)
-    const candidates = list.slice(0, MAX_FILES_PER_UPLOAD)
-    const accepted = candidates.filter((f) => {
-      const problem = fileProblem(f)
-      if (problem) local.push(problem)
-      return !problem
-    })
-    setProblems(local)
-    if (accepted.length === 0) return
-    const folderName = target.trim() || 'Général'
-    const batch = accepted.map((f, i) => ({ file: f, key: `${Date.now()}-${i}-${f.name}` }))
-    setRows(batch.map(({ file, key }) => ({ key, name: file.name, size: file.size, progress: 0, state: 'waiting' })))
+  function start(files: File[]) {
+    if (busy || files.length === 0) return
     setBusy(true)
-    try {
-      const signed = await postJson({
-        intent: 'sign',
-        projectId,
-        taskId: taskId ?? null,
-        files: accepted.map((f) => ({ name: f.name, size: f.size, type: f.type })),
-      })
-      if (!signed.ok || signed.intent !== 'sign') {
-        const failure = signed.ok ? 'Réponse inattendue.' : signed.message
-        setProblems((p) => [...p, failure, ...(!signed.ok && signed.problems ? signed.problems : [])])
-        setRows((all) => all.map((r) => ({ ...r, state: 'error', error: failure })))
-        return
-      }
-      // Two transfers at a time: a phone on a slow link gains nothing from more.
-      const sent: { path: string; fileName: string }[] = []
-      let next = 0
-      const worker = async () => {
-        while (next < batch.length) {
-          const i = next++
-          const { file, key } = batch[i]
-          const upload = signed.uploads[i]
-          patch(key, { state: 'sending' })
-          try {
-            await putFile(upload.signedUrl, file, upload.contentType, signed.apikey, (progress) =>
-              patch(key, { progress }),
-            )
-            patch(key, { progress: 100 })
-            sent.push({ path: upload.path, fileName: file.name })
-            patch(key, { path: upload.path })
-          } catch (error) {
-            patch(key, { state: 'error', error: (error as Error).message })
-          }
-        }
-      }
-      await Promise.all([worker(), worker()])
-      if (sent.length === 0) return
-      const confirmed = await postJson({
-        intent: 'confirm',
-        projectId,
-        folder: folderName,
-        taskId: taskId ?? null,
-        files: sent,
-      })
-      if (!confirmed.ok) setProblems((p) => [...p, confirmed.message, ...(confirmed.problems ?? [])])
-      const saved = new Set(
-        confirmed.ok && confirmed.intent === 'confirm' ? confirmed.documents.map((d) => d.path) : [],
-      )
-      setRows((all) =>
-        all.map((r) =>
-          r.state === 'error'
-            ? r
-            : r.path && saved.has(r.path)
-              ? { ...r, state: 'done' }
-              : { ...r, state: 'error', error: 'Non enregistré.' },
-        ),
-      )
-      revalidator.revalidate()
-    } catch {
-      setProblems((p) => [...p, 'L’envoi a échoué : vérifiez votre connexion puis réessayez.'])
-      setRows((all) => all.map((r) => (r.state === 'done' ? r : { ...r, state: 'error' })))
-    } finally {
-      setBusy(false)
-      if (input.current) input.current.value = ''
-    }
+    setBatch((previous) => ({ id: (previous?.id ?? 0) + 1, files, folder: target.trim() || 'Général' }))
+    if (input.current) input.current.value = ''
   }
 
   return (
-    <div className="flex flex-col gap-3">
+    <div className="flex flex-col gap-3" onPointerEnter={warmUp} onFocus={warmUp} onDragEnter={warmUp}>
       {!taskId && (
         <div className="flex flex-col gap-1.5 sm:flex-row sm:items-center sm:gap-3">
           <label htmlFor={folderId} className="text-sm font-medium">
@@ -213,7 +97,7 @@ export function Uploader({
         onDrop={(e) => {
           e.preventDefault()
           setOver(false)
-          void send([...e.dataTransfer.files])
+          start([...e.dataTransfer.files])
         }}
         className={cn(
           'flex flex-col items-center justify-center gap-2 rounded-xl border-2 border-dashed text-center transition-colors',
@@ -235,50 +119,21 @@ export function Uploader({
             {compact ? 'joindre des fichiers' : 'choisissez des fichiers'}
           </Button>
         </p>
-        <p className="text-xs text-muted-foreground">
-          PDF, images, Office, OpenDocument, ZIP, texte · {formatBytes(MAX_FILE_BYTES)} max. par fichier ·{' '}
-          {MAX_FILES_PER_UPLOAD} fichiers max.
-        </p>
+        <p className="text-xs text-muted-foreground">{rules.hint}</p>
         <input
           ref={input}
           type="file"
           multiple
-          accept={ACCEPT_ATTRIBUTE}
+          accept={rules.accept}
           className="sr-only"
           aria-label="Fichiers à envoyer"
-          onChange={(e) => void send([...(e.target.files ?? [])])}
+          onChange={(e) => start([...(e.target.files ?? [])])}
         />
       </div>
-      {problems.length > 0 && (
-        <ul
-          role="alert"
-          className="flex flex-col gap-1 rounded-md border border-destructive/30 bg-danger-soft px-3 py-2 text-sm text-danger"
-        >
-          {problems.map((p, i) => (
-            <li key={i}>{p}</li>
-          ))}
-        </ul>
-      )}
-      {rows.length > 0 && (
-        <ul className="flex flex-col gap-2" aria-live="polite">
-          {rows.map((r) => (
-            <li key={r.key} className="flex flex-col gap-1 rounded-md border px-3 py-2">
-              <div className="flex items-center justify-between gap-2 text-sm">
-                <span className="truncate">{r.name}</span>
-                <span className="flex shrink-0 items-center gap-1 text-xs text-muted-foreground">
-                  {formatBytes(r.size)}
-                  {r.state === 'done' && <CheckCircle2Icon className="size-4 text-success" aria-label="Envoyé" />}
-                  {r.state === 'error' && <XCircleIcon className="size-4 text-danger" aria-label="Échec" />}
-                </span>
-              </div>
-              {r.state === 'error' ? (
-                <p className="text-xs text-danger">{r.error ?? 'Échec de l’envoi.'}</p>
-              ) : (
-                <Progress value={r.progress} aria-label={`Envoi de ${r.name}`} />
-              )}
-            </li>
-          ))}
-        </ul>
+      {batch && (
+        <Suspense fallback={<p className="text-sm text-muted-foreground">Préparation de l’envoi…</p>}>
+          <UploadQueue batch={batch} projectId={projectId} taskId={taskId} onSettled={settled} />
+        </Suspense>
       )}
     </div>
   )

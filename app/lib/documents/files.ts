@@ -1,6 +1,8 @@
-// What the Documents page accepts, and how file facts are shown (isomorphic:
-// the browser checks before uploading, the action checks again, the bucket
-// enforces the same limits last — see docs/decisions/0100-document-uploads.md).
+// What the Documents page accepts (isomorphic: the browser checks before
+// uploading, the action checks again, the bucket enforces the same limits
+// last — see docs/decisions/0100-document-uploads.md). How documents are
+// shown lives in display.ts.
+import { formatBytes } from '../format.ts'
 
 /** Same value as storage.buckets.file_size_limit and documents.size_bytes' check (25 Mio). */
 export const MAX_FILE_BYTES = 26_214_400
@@ -77,13 +79,21 @@ export function fileProblem(file: { name: string; size: number; type: string }):
   return null
 }
 
-// Kept in format.ts with the other display helpers (pages that only show a
-// size need not download this module's type tables); re-exported for callers.
-import { formatBytes } from '../format.ts'
-
-export { formatBytes }
-
-export const isPreviewable = (mime: string) => mime === 'application/pdf' || /^image\/(png|jpeg|gif|webp)$/.test(mime)
+/**
+ * What the upload zone shows and lets the file picker offer. Computed on the
+ * server and handed to the page by its loader: the tables above stay out of
+ * the first-load JavaScript (docs/decisions/007-client-bundle-budget.md); the
+ * uploader fetches them with its sending code when a file is chosen.
+ */
+export function uploadRules() {
+  return {
+    accept: ACCEPT_ATTRIBUTE,
+    hint:
+      `PDF, images, Office, OpenDocument, ZIP, texte · ${formatBytes(MAX_FILE_BYTES)} max. par fichier · ` +
+      `${MAX_FILES_PER_UPLOAD} fichiers max.`,
+  }
+}
+export type UploadRules = ReturnType<typeof uploadRules>
 
 /**
  * Object names are ASCII (Storage keys): the original name is kept in
@@ -105,10 +115,3 @@ export function storageSafeName(fileName: string): string {
   const safeExt = slug(ext).slice(0, 10)
   return safeExt ? `${safeBase}.${safeExt}` : safeBase
 }
-
-/** Folder shown for the company-level documents (no project). */
-export const GENERAL_FOLDER = 'Documents de l’entreprise'
-
-/** Folder of a row as shown: its own folder inside the project, one folder for company-level files. */
-export const shownFolder = (doc: { project_id: string | null; folder: string }) =>
-  doc.project_id ? doc.folder : GENERAL_FOLDER

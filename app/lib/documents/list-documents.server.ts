@@ -21,8 +21,6 @@ const DocumentRow = z.object({
 
 export type DocumentItem = z.infer<typeof DocumentRow>
 
-export { GENERAL_FOLDER, shownFolder } from './files.ts'
-
 /**
  * The project's documents and the general ones of the project's company
  * (not of the caller's other companies, for a member of several): both
