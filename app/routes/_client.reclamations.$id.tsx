@@ -1,6 +1,7 @@
-import { ArrowLeftIcon, ClockIcon, StarIcon } from '~/components/icons.tsx'
+import { ClockIcon, StarIcon } from '~/components/icons.tsx'
 import { data, Form, Link, useNavigation } from 'react-router'
 import { FormError, TextareaField } from '~/components/forms.tsx'
+import { BackLink } from '~/components/shell/page.tsx'
 import { AttachmentsInput } from '~/components/tickets/file-input.tsx'
 import { AttachmentLinks, Thread } from '~/components/tickets/thread.tsx'
 import { TicketStatusBadge } from '~/components/tickets/ticket-badges.tsx'
@@ -99,10 +100,7 @@ export default function Reclamation({ loaderData, actionData }: Route.ComponentP
   const canWrite = ticket.status !== 'closed'
   return (
     <>
-      <Link to="/reclamations" className="mb-4 inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeftIcon className="size-4" aria-hidden="true" />
-        Réclamations
-      </Link>
+      <BackLink to="/reclamations">Réclamations</BackLink>
       <header className="mb-6 flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-sm text-muted-foreground tabular-nums">n° {ticket.number}</span>

@@ -1,7 +1,7 @@
-import { ArrowLeftIcon } from '~/components/icons.tsx'
 import { data, Form, Link, useNavigation } from 'react-router'
-import { FormError, TextareaField, TextField } from '~/components/forms.tsx'
-import { PageHeader } from '~/components/shell/page.tsx'
+import { FormError, TextareaField } from '~/components/forms.tsx'
+import { TextField } from '~/components/text-field.tsx'
+import { BackLink, PageHeader } from '~/components/shell/page.tsx'
 import { AttachmentsInput } from '~/components/tickets/file-input.tsx'
 import { SelectField } from '~/components/tickets/native-select.tsx'
 import { Button } from '~/components/ui/button.tsx'
@@ -97,10 +97,7 @@ export default function NouvelleReclamation({ loaderData, actionData }: Route.Co
   const submitting = useNavigation().state === 'submitting'
   return (
     <>
-      <Link to="/reclamations" className="mb-4 inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeftIcon className="size-4" aria-hidden="true" />
-        Réclamations
-      </Link>
+      <BackLink to="/reclamations">Réclamations</BackLink>
       <PageHeader title="Nouvelle réclamation" description="Décrivez votre demande : NOURX vous répond dans les délais affichés." />
       <Form method="post" encType="multipart/form-data" className="flex max-w-2xl flex-col gap-5" aria-label="Nouvelle réclamation">
         <FormError message={actionData?.formError} />

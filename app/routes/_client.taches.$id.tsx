@@ -1,7 +1,7 @@
 import { data, useLocation } from 'react-router'
 import { Uploader } from '~/components/documents/uploader.tsx'
 import { Attachments, Checklist, TaskComments, TaskFacts, type TaskActionData } from '~/components/tasks/task-sheet.tsx'
-import { SidePanel } from '~/components/ui/side-panel.tsx'
+import { BackLink, PageHeader } from '~/components/shell/page.tsx'
 import { requireClient } from '~/lib/auth.server.ts'
 import { uploadRules } from '~/lib/documents/files.ts'
 import { getSupabase } from '~/lib/context.server.ts'
@@ -41,29 +41,42 @@ export async function action({ request, context, params }: Route.ActionArgs) {
   return data<TaskActionData>({ ok: true })
 }
 
-export default function TaskSheet({ loaderData }: Route.ComponentProps) {
-  const { task, userId, uploadRules } = loaderData
+/**
+ * The task's own page: on a phone it is what the list's row opens; on a
+ * laptop the same, with the facts beside the conversation. Not a panel over
+ * the list: the list would travel with every task link (docs/decisions/007).
+ */
+export default function TaskPage({ loaderData }: Route.ComponentProps) {
+  const { task, userId, uploadRules: rules } = loaderData
   const { search } = useLocation()
   return (
-    <SidePanel title={task.title} description={task.projects.title} closeTo={`/taches${search}`}>
-      <TaskFacts task={task} />
-      {task.description && <p className="text-sm leading-relaxed whitespace-pre-line">{task.description}</p>}
-      <Checklist items={task.task_checklist_items} />
-      <section aria-labelledby="attachments-title" className="flex flex-col gap-3">
-        <h3 id="attachments-title" className="text-sm font-semibold">
-          Pièces jointes
-        </h3>
-        <Attachments attachments={task.task_attachments} />
-        <Uploader
-          projectId={task.project_id}
-          folder="Pièces jointes des tâches"
-          folders={[]}
-          taskId={task.id}
-          rules={uploadRules}
-          compact
-        />
-      </section>
-      <TaskComments task={task} userId={userId} />
-    </SidePanel>
+    <>
+      <BackLink to={`/taches${search}`}>Tâches</BackLink>
+      <PageHeader title={task.title} description={task.projects.title} />
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem] lg:items-start">
+        <aside aria-label="Suivi de la tâche" className="rounded-xl border p-4 lg:order-last">
+          <TaskFacts task={task} />
+        </aside>
+        <div className="flex max-w-2xl min-w-0 flex-col gap-8">
+          {task.description && <p className="leading-relaxed whitespace-pre-line">{task.description}</p>}
+          <Checklist items={task.task_checklist_items} />
+          <section aria-labelledby="attachments-title" className="flex flex-col gap-3">
+            <h2 id="attachments-title" className="text-base font-semibold">
+              Pièces jointes
+            </h2>
+            <Attachments attachments={task.task_attachments} />
+            <Uploader
+              projectId={task.project_id}
+              folder="Pièces jointes des tâches"
+              folders={[]}
+              taskId={task.id}
+              rules={rules}
+              compact
+            />
+          </section>
+          <TaskComments task={task} userId={userId} />
+        </div>
+      </div>
+    </>
   )
 }

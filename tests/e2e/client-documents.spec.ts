@@ -138,15 +138,18 @@ test('limites de taille et de type : messages clairs, rien n’est enregistré',
 test('aperçu en ligne des images et des PDF, auteur et date', async ({ page }) => {
   await login(page, CLIENT_ACME)
   await page.goto(`/documents/${ACME_IMAGE}`)
-  const panel = page.getByRole('dialog')
+  const panel = page.getByRole('main')
   await expect(panel.getByText('Déposé par')).toBeVisible()
   await expect(panel.getByText('Yannick Kouadio')).toBeVisible()
   const img = panel.locator('img')
   await expect(img).toBeVisible()
   await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
   await screenshotBoth(page, 'client-document-apercu')
+  // Back to the list, as it was left.
+  await page.getByRole('main').getByRole('link', { name: 'Documents', exact: true }).click()
+  await expect(page).toHaveURL(/\/documents$/)
   await page.goto(`/documents/${ACME_PDF}`)
-  await expect(page.getByRole('dialog').locator('iframe')).toHaveAttribute(
+  await expect(page.getByRole('main').locator('iframe')).toHaveAttribute(
     'src',
     /\/storage\/v1\/object\/sign\/project-files\//,
   )

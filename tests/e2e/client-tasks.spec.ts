@@ -41,7 +41,7 @@ test('fiche tâche : étapes, commentaire en ligne, pièce jointe, pas de change
   await page.goto('/taches')
   await page.getByRole('link', { name: /Paiement Orange Money/ }).click()
   await expect(page).toHaveURL(new RegExp(`/taches/${TASK}$`))
-  const sheet = page.getByRole('dialog')
+  const sheet = page.getByRole('main')
   await expect(sheet.getByRole('heading', { name: /Paiement Orange Money/ })).toBeVisible()
   await expect(sheet.getByText('2/5 · 40 %')).toBeVisible()
   await expect(sheet.getByText('Moov Money')).toBeVisible()
@@ -76,9 +76,10 @@ test('fiche tâche : étapes, commentaire en ligne, pièce jointe, pas de change
     .single()
   expect(data).toMatchObject({ visibility: 'client', profiles: { email: CLIENT_ACME } })
 
-  // Escape closes the sheet and keeps the list.
-  await page.keyboard.press('Escape')
+  // The way back leads to the list.
+  await page.getByRole('main').getByRole('link', { name: 'Tâches' }).click()
   await expect(page).toHaveURL(/\/taches$/)
+  await expect(page.getByRole('link', { name: /Paiement Orange Money/ })).toBeVisible()
 })
 
 test('Baobab : chaque tâche ACME répond 404, sans rien d’ACME dans la page', async ({ page, baseURL }) => {

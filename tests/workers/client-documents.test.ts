@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { loader as downloadLoader } from '~/routes/api.documents.$id.telecharger.tsx'
 import { action as uploadAction, loader as uploadLoader } from '~/routes/api.documents.televersement.tsx'
 import { loader as previewLoader } from '~/routes/_client.documents.$id.tsx'
-import { loader as listLoader } from '~/routes/_client.documents.tsx'
+import { loader as listLoader } from '~/routes/_client.documents._index.tsx'
 import { ACME, adminClient, ADMIN, BAOBAB, callAction, callLoader, IDS } from './client-support.ts'
 
 const endpoint = '/api/documents/televersement'

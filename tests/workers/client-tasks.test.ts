@@ -1,7 +1,7 @@
 // /taches (list, filters) and /taches/:id (sheet, comment action), in
 // workerd, against the local stack, with the unhappy paths.
 import { describe, expect, it } from 'vitest'
-import { loader as listLoader } from '~/routes/_client.taches.tsx'
+import { loader as listLoader } from '~/routes/_client.taches._index.tsx'
 import { action, loader } from '~/routes/_client.taches.$id.tsx'
 import { ACME, adminClient, ADMIN, BAOBAB, callAction, callLoader, clientVisibleTaskCount, IDS } from './client-support.ts'
 

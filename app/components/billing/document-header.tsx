@@ -1,5 +1,4 @@
-import { ArrowLeftIcon } from '~/components/icons.tsx'
-import { Link } from 'react-router'
+import { BackLink } from '~/components/shell/page.tsx'
 
 /** Back link + kind, number, badge and title of a quote or an invoice. */
 export function DocumentHeader({
@@ -19,10 +18,9 @@ export function DocumentHeader({
 }) {
   return (
     <header className="mb-6 flex flex-col gap-4">
-      <Link to="/factures-devis" className="inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
-        <ArrowLeftIcon className="size-4" aria-hidden="true" />
+      <BackLink to="/factures-devis" className="mb-0">
         Factures & devis
-      </Link>
+      </BackLink>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="flex min-w-0 flex-col gap-2">
           <div className="flex flex-wrap items-center gap-2">

@@ -1,5 +1,19 @@
-import type { IconComponent } from '~/components/icons.tsx'
+import { ArrowLeftIcon, type IconComponent } from '~/components/icons.tsx'
+import { Link } from 'react-router'
 import { cn } from '~/lib/utils.ts'
+
+/** The way back to the list a detail page was opened from (its filters kept in `to`). */
+export function BackLink({ to, children, className }: { to: string; children: React.ReactNode; className?: string }) {
+  return (
+    <Link
+      to={to}
+      className={cn('mb-4 inline-flex w-fit items-center gap-1 text-sm text-muted-foreground hover:text-foreground', className)}
+    >
+      <ArrowLeftIcon className="size-4" aria-hidden="true" />
+      {children}
+    </Link>
+  )
+}
 
 export function PageHeader({
   title,

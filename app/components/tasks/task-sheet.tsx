@@ -62,9 +62,9 @@ export function Checklist({ items }: { items: TaskDetail['task_checklist_items']
   return (
     <section aria-labelledby="checklist-title" className="flex flex-col gap-3">
       <div className="flex items-baseline justify-between">
-        <h3 id="checklist-title" className="text-sm font-semibold">
+        <h2 id="checklist-title" className="text-base font-semibold">
           Étapes
-        </h3>
+        </h2>
         <span className="text-xs text-muted-foreground tabular-nums">
           {done}/{items.length} · {percent}&nbsp;%
         </span>
@@ -121,9 +121,9 @@ export function TaskComments({ task, userId }: { task: TaskDetail; userId: strin
   }, [fetcher.state, result])
   return (
     <section aria-labelledby="comments-title" className="flex flex-col gap-3">
-      <h3 id="comments-title" className="text-sm font-semibold">
+      <h2 id="comments-title" className="text-base font-semibold">
         Commentaires ({task.task_comments.length})
-      </h3>
+      </h2>
       {task.task_comments.length === 0 ? (
         <p className="text-sm text-muted-foreground">Aucun commentaire pour l’instant.</p>
       ) : (

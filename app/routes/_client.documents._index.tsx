@@ -1,10 +1,9 @@
 import { FolderIcon, FolderOpenIcon } from '~/components/icons.tsx'
-import { Link, Outlet, type ShouldRevalidateFunctionArgs } from 'react-router'
+import { Link } from 'react-router'
 import { DocumentTable } from '~/components/documents/document-table.tsx'
 import { Uploader } from '~/components/documents/uploader.tsx'
 import { EmptyState, PageHeader } from '~/components/shell/page.tsx'
 import { PendingRegion } from '~/components/ui/pending-region.tsx'
-import { useHasChild } from '~/components/ui/side-panel.tsx'
 import { requireClient } from '~/lib/auth.server.ts'
 import { getSupabase } from '~/lib/context.server.ts'
 import { GENERAL_FOLDER, shownFolder } from '~/lib/documents/display.ts'
@@ -13,7 +12,7 @@ import { listDocuments } from '~/lib/documents/list-documents.server.ts'
 import { plural } from '~/lib/format.ts'
 import { getClientProjects } from '~/lib/projects.server.ts'
 import { cn } from '~/lib/utils.ts'
-import type { Route } from './+types/_client.documents'
+import type { Route } from './+types/_client.documents._index'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Documents — Espace Client NOURX' }]
 
@@ -42,18 +41,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
 }
 
-export function shouldRevalidate({
-  currentUrl,
-  nextUrl,
-  formMethod,
-  defaultShouldRevalidate,
-}: ShouldRevalidateFunctionArgs) {
-  if (!formMethod && currentUrl.search === nextUrl.search && currentUrl.pathname !== nextUrl.pathname) return false
-  return defaultShouldRevalidate
-}
 
 export default function DocumentsPage({ loaderData }: Route.ComponentProps) {
-  const hasChild = useHasChild()
   const { project, documents, folders, folder, userId } = loaderData
   if (!project) {
     return (
@@ -69,48 +58,45 @@ export default function DocumentsPage({ loaderData }: Route.ComponentProps) {
   const uploadFolder = folder && folder !== GENERAL_FOLDER ? folder : 'Général'
   return (
     <>
-      <div className={hasChild ? 'max-md:hidden' : undefined}>
-        <PageHeader title="Documents" description={`${project.title} · ${plural(documents.length, 'document')}`} />
-        <section aria-labelledby="envoyer" className="mb-6 rounded-xl border bg-card p-4 sm:p-5">
-          <h2 id="envoyer" className="mb-3 text-base font-semibold">
-            Envoyer des fichiers
-          </h2>
-          <Uploader
-            key={`${project.id}-${uploadFolder}`}
-            projectId={project.id}
-            folder={uploadFolder}
-            folders={folders.map((f) => f.name).filter((f) => f !== GENERAL_FOLDER)}
-            rules={loaderData.uploadRules}
-          />
-        </section>
-        <div className="grid gap-4 lg:grid-cols-[14rem_1fr]">
-          <nav
-            aria-label="Dossiers"
-            className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0"
-          >
-            <FolderLink to="?" active={!folder} name="Tous les documents" count={documents.length} />
-            {folders.map((f) => (
-              <FolderLink
-                key={f.name}
-                to={`?dossier=${encodeURIComponent(f.name)}`}
-                active={folder === f.name}
-                name={f.name}
-                count={f.count}
-              />
-            ))}
-          </nav>
-          <PendingRegion className="min-w-0">
-            {documents.length === 0 ? (
-              <EmptyState icon={FolderIcon} title="Aucun document pour l’instant">
-                Les fichiers partagés par NOURX et ceux que vous envoyez apparaîtront ici.
-              </EmptyState>
-            ) : (
-              <DocumentTable documents={shown} userId={userId} />
-            )}
-          </PendingRegion>
-        </div>
+      <PageHeader title="Documents" description={`${project.title} · ${plural(documents.length, 'document')}`} />
+      <section aria-labelledby="envoyer" className="mb-6 rounded-xl border bg-card p-4 sm:p-5">
+        <h2 id="envoyer" className="mb-3 text-base font-semibold">
+          Envoyer des fichiers
+        </h2>
+        <Uploader
+          key={`${project.id}-${uploadFolder}`}
+          projectId={project.id}
+          folder={uploadFolder}
+          folders={folders.map((f) => f.name).filter((f) => f !== GENERAL_FOLDER)}
+          rules={loaderData.uploadRules}
+        />
+      </section>
+      <div className="grid gap-4 lg:grid-cols-[14rem_1fr]">
+        <nav
+          aria-label="Dossiers"
+          className="-mx-1 flex gap-1 overflow-x-auto px-1 pb-1 lg:mx-0 lg:flex-col lg:overflow-visible lg:px-0"
+        >
+          <FolderLink to="?" active={!folder} name="Tous les documents" count={documents.length} />
+          {folders.map((f) => (
+            <FolderLink
+              key={f.name}
+              to={`?dossier=${encodeURIComponent(f.name)}`}
+              active={folder === f.name}
+              name={f.name}
+              count={f.count}
+            />
+          ))}
+        </nav>
+        <PendingRegion className="min-w-0">
+          {documents.length === 0 ? (
+            <EmptyState icon={FolderIcon} title="Aucun document pour l’instant">
+              Les fichiers partagés par NOURX et ceux que vous envoyez apparaîtront ici.
+            </EmptyState>
+          ) : (
+            <DocumentTable documents={shown} userId={userId} />
+          )}
+        </PendingRegion>
       </div>
-      <Outlet />
     </>
   )
 }
