@@ -25,7 +25,7 @@ const SHELL_MODULES = new RegExp(
     String.raw`entry\.client`,
     String.raw`app/components/shell/(app-shell|page|project-switcher|nav-client|section-pending)\.`,
     String.raw`app/components/(lazy-error-page|toast-host|logo)\.`,
-    String.raw`app/components/ui/(button|badge|card|skeleton|page-skeleton|progress|slot)\.`,
+    String.raw`app/components/ui/(button|badge|slot)\.`,
     String.raw`app/lib/(utils|format|initials|nonce|flash|describe-error)\.`,
     String.raw`node_modules/(clsx|class-variance-authority)/`,
     String.raw`app/components/icons\.`,

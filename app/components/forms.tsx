@@ -1,61 +1,23 @@
 // App-level form helpers on top of ui/field: one call wires the label, the
 // control, the help text and the error message with the ids and ARIA
 // attributes screen readers need (aria-invalid, aria-describedby).
+// TextField lives in text-field.tsx: pages without a text input (a comment,
+// a reply) do not download the input's styles (docs/decisions/007).
 import { useId } from 'react'
 import type * as React from 'react'
 import { Field, FieldDescription, FieldError, FieldLabel } from './ui/field.tsx'
-import { Input } from './ui/input.tsx'
 import { Textarea } from './ui/textarea.tsx'
 
 export type FieldErrors = readonly string[] | undefined | null
 
-function useFieldIds(id: string | undefined, hasDescription: boolean, hasErrors: boolean) {
+/** Ids of a control and of its help and error texts, and the aria-describedby that joins them. */
+export function useFieldIds(id: string | undefined, hasDescription: boolean, hasErrors: boolean) {
   const fallback = useId()
   const controlId = id ?? fallback
   const descriptionId = `${controlId}-description`
   const errorId = `${controlId}-error`
   const describedBy = [hasDescription && descriptionId, hasErrors && errorId].filter(Boolean).join(' ') || undefined
   return { controlId, descriptionId, errorId, describedBy }
-}
-
-export function TextField({
-  label,
-  aside,
-  description,
-  errors,
-  className,
-  inputProps,
-}: {
-  label: React.ReactNode
-  /** Shown at the end of the label row, outside the label (e.g. a link). */
-  aside?: React.ReactNode
-  description?: React.ReactNode
-  errors?: FieldErrors
-  className?: string
-  inputProps: React.ComponentProps<'input'>
-}) {
-  const hasErrors = Boolean(errors?.length)
-  const ids = useFieldIds(inputProps.id, Boolean(description), hasErrors)
-  return (
-    <Field invalid={hasErrors} className={className}>
-      {aside ? (
-        <div className="flex items-center justify-between gap-4">
-          <FieldLabel htmlFor={ids.controlId}>{label}</FieldLabel>
-          {aside}
-        </div>
-      ) : (
-        <FieldLabel htmlFor={ids.controlId}>{label}</FieldLabel>
-      )}
-      <Input
-        {...inputProps}
-        id={ids.controlId}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={ids.describedBy}
-      />
-      {description && <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>}
-      <FieldError id={ids.errorId} errors={errors} />
-    </Field>
-  )
 }
 
 export function TextareaField({
@@ -92,11 +54,7 @@ export function TextareaField({
 export function FormError({ id, message }: { id?: string; message?: string | null }) {
   if (!message) return null
   return (
-    <div
-      id={id}
-      role="alert"
-      className="rounded-md border border-destructive/30 bg-danger-soft px-3 py-2 text-sm text-danger"
-    >
+    <div id={id} role="alert" className="ui-form-error">
       {message}
     </div>
   )
@@ -105,7 +63,7 @@ export function FormError({ id, message }: { id?: string; message?: string | nul
 export function FormNotice({ message }: { message?: string | null }) {
   if (!message) return null
   return (
-    <div role="status" className="rounded-md border border-success/30 bg-success-soft px-3 py-2 text-sm text-success">
+    <div role="status" className="ui-form-notice">
       {message}
     </div>
   )

@@ -1,6 +1,7 @@
 import { data, Form, redirect, useNavigation } from 'react-router'
 import { z } from 'zod'
-import { FormError, TextField } from '~/components/forms.tsx'
+import { FormError } from '~/components/forms.tsx'
+import { TextField } from '~/components/text-field.tsx'
 import { Button } from '~/components/ui/button.tsx'
 import { getSessionUser } from '~/lib/auth.server.ts'
 import { MIN_PASSWORD_LENGTH } from '~/lib/constants.ts'

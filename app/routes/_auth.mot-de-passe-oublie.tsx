@@ -1,5 +1,6 @@
 import { data, Form, Link, useNavigation } from 'react-router'
-import { FormError, FormNotice, TextField } from '~/components/forms.tsx'
+import { FormError, FormNotice } from '~/components/forms.tsx'
+import { TextField } from '~/components/text-field.tsx'
 import { Button } from '~/components/ui/button.tsx'
 import { authErrorMessage, isUnknownAccountError } from '~/lib/auth-errors.server.ts'
 import { getEnv, getSupabase } from '~/lib/context.server.ts'

@@ -1,5 +1,6 @@
 import { Form, useNavigation } from 'react-router'
-import { FormError, TextField } from '~/components/forms.tsx'
+import { FormError } from '~/components/forms.tsx'
+import { TextField } from '~/components/text-field.tsx'
 import { Button } from '~/components/ui/button.tsx'
 import { getSessionUser } from '~/lib/auth.server.ts'
 import { MIN_PASSWORD_LENGTH } from '~/lib/constants.ts'

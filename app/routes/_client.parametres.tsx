@@ -1,7 +1,8 @@
 import { DownloadIcon } from '~/components/icons.tsx'
 import { data, Form, useNavigation } from 'react-router'
 import { SettingsSection } from '~/components/account/section.tsx'
-import { FormError, TextareaField, TextField } from '~/components/forms.tsx'
+import { FormError, TextareaField } from '~/components/forms.tsx'
+import { TextField } from '~/components/text-field.tsx'
 import { PageHeader } from '~/components/shell/page.tsx'
 import { Button } from '~/components/ui/button.tsx'
 import {

@@ -1,8 +1,8 @@
+import { lazy, Suspense } from 'react'
 import { Outlet, useLoaderData, useLocation, useNavigation, useRouteLoaderData } from 'react-router'
 import { AppShell } from '~/components/shell/app-shell.tsx'
 import { CLIENT_BOTTOM_NAV, CLIENT_NAV } from '~/components/shell/nav-client.ts'
 import { ProjectSwitcher } from '~/components/shell/project-switcher.tsx'
-import { PageSkeleton } from '~/components/ui/page-skeleton.tsx'
 import { LazyErrorPage as ErrorPage, LazyErrorPanel as ErrorPanel } from '~/components/lazy-error-page.tsx'
 import { describeError } from '~/lib/describe-error.ts'
 import { requireClient } from '~/lib/auth.server.ts'
@@ -36,6 +36,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
 }
 
+// Shown only while leaving a page: fetched when the first navigation starts,
+// not with the first page (docs/decisions/007-client-bundle-budget.md).
+const PageSkeleton = lazy(() => import('~/components/ui/page-skeleton.tsx').then((m) => ({ default: m.PageSkeleton })))
+
 export default function ClientLayout() {
   const { user, projects, currentProjectId, projectsFailed } = useLoaderData<typeof loader>()
   const navigation = useNavigation()
@@ -61,7 +65,13 @@ export default function ClientLayout() {
         )
       }
     >
-      {leavingPage ? <PageSkeleton /> : <Outlet />}
+      {leavingPage ? (
+        <Suspense fallback={null}>
+          <PageSkeleton />
+        </Suspense>
+      ) : (
+        <Outlet />
+      )}
     </AppShell>
   )
 }

@@ -5,7 +5,8 @@
 import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ZodType } from 'zod'
-import { TextareaField, TextField, FormError } from '~/components/forms.tsx'
+import { TextareaField, FormError } from '~/components/forms.tsx'
+import { TextField } from '~/components/text-field.tsx'
 import { Field, FieldDescription, FieldError, FieldLabel } from '~/components/ui/field.tsx'
 import { NativeSelect } from '~/components/ui/native-select.tsx'
 

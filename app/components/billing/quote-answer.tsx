@@ -2,7 +2,8 @@
 // Plain forms told apart by `intent`: they work without JavaScript, and what
 // was typed comes back from the action on a validation error.
 import { Form, useNavigation } from 'react-router'
-import { FormError, TextareaField, TextField } from '~/components/forms.tsx'
+import { FormError, TextareaField } from '~/components/forms.tsx'
+import { TextField } from '~/components/text-field.tsx'
 import { Button } from '~/components/ui/button.tsx'
 import { formatXOF } from '~/lib/format.ts'
 

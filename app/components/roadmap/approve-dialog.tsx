@@ -3,7 +3,8 @@
 // with the typed name; the action records who and when.
 import { useEffect } from 'react'
 import { useFetcher } from 'react-router'
-import { FormError, TextareaField, TextField } from '~/components/forms.tsx'
+import { FormError, TextareaField } from '~/components/forms.tsx'
+import { TextField } from '~/components/text-field.tsx'
 import { Button } from '~/components/ui/button.tsx'
 import { Checkbox } from '~/components/ui/checkbox.tsx'
 import {

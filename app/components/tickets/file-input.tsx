@@ -5,13 +5,7 @@ import { PaperclipIcon } from '~/components/icons.tsx'
 import { useId, useState } from 'react'
 import { ATTACHMENT_ACCEPT, ATTACHMENT_MAX_FILES } from '~/lib/tickets/labels.ts'
 import { checkAttachments } from '~/lib/tickets/attachment-rules.ts'
-
-const sizeFormat = new Intl.NumberFormat('fr-CI', { maximumFractionDigits: 1 })
-export function formatSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} o`
-  if (bytes < 1024 * 1024) return `${sizeFormat.format(bytes / 1024)} Ko`
-  return `${sizeFormat.format(bytes / 1024 / 1024)} Mo`
-}
+import { formatBytes } from '~/lib/format.ts'
 
 export function AttachmentsInput({ name = 'attachments', serverError }: { name?: string; serverError?: string | null }) {
   const id = useId()
@@ -51,7 +45,7 @@ export function AttachmentsInput({ name = 'attachments', serverError }: { name?:
         <ul className="text-sm text-muted-foreground">
           {files.map((f) => (
             <li key={`${f.name}-${f.size}`}>
-              {f.name} · {formatSize(f.size)}
+              {f.name} · {formatBytes(f.size)}
             </li>
           ))}
         </ul>

@@ -1,8 +1,7 @@
 import { FileIcon } from '~/components/icons.tsx'
-import { formatDateTime } from '~/lib/format.ts'
+import { formatBytes, formatDateTime } from '~/lib/format.ts'
 import type { TicketAttachment, TicketMessage } from '~/lib/tickets/tickets.server.ts'
 import { cn } from '~/lib/utils.ts'
-import { formatSize } from './file-input.tsx'
 
 export function AttachmentLinks({ ticketId, attachments }: { ticketId: string; attachments: TicketAttachment[] }) {
   if (attachments.length === 0) return null
@@ -16,7 +15,7 @@ export function AttachmentLinks({ ticketId, attachments }: { ticketId: string; a
           >
             <FileIcon className="size-4 shrink-0" aria-hidden="true" />
             <span className="truncate">{a.file_name}</span>
-            <span className="shrink-0 text-muted-foreground">{formatSize(a.size_bytes)}</span>
+            <span className="shrink-0 text-muted-foreground">{formatBytes(a.size_bytes)}</span>
           </a>
         </li>
       ))}
