@@ -174,7 +174,7 @@ export default function UploadQueue({
       {problems.length > 0 && (
         <ul
           role="alert"
-          className="flex flex-col gap-1 rounded-md border border-destructive/30 bg-danger-soft px-3 py-2 text-sm text-danger"
+          className="ui-form-error flex flex-col gap-1"
         >
           {problems.map((p, i) => (
             <li key={i}>{p}</li>

@@ -22,7 +22,7 @@ export interface UploadBatch {
 function QueueUnavailable({ onSettled }: { onSettled: () => void }) {
   useEffect(onSettled, [onSettled])
   return (
-    <p role="alert" className="rounded-md border border-destructive/30 bg-danger-soft px-3 py-2 text-sm text-danger">
+    <p role="alert" className="ui-form-error">
       L’envoi n’a pas pu démarrer : rechargez la page puis réessayez.
     </p>
   )

@@ -8,24 +8,22 @@ import { Slot } from './slot.tsx'
  * the variant from the state's meaning (paid → success, overdue → danger),
  * never from taste.
  */
-const badgeVariants = cva(
-  'inline-flex w-fit shrink-0 items-center justify-center gap-1 overflow-hidden rounded-full border px-2 py-0.5 text-xs font-medium whitespace-nowrap [&>svg]:pointer-events-none [&>svg]:size-3',
-  {
-    variants: {
-      variant: {
-        default: 'border-transparent bg-primary text-primary-foreground',
-        outline: 'text-foreground',
-        neutral: 'border-transparent bg-neutral-soft text-muted-foreground',
-        success: 'border-transparent bg-success-soft text-success',
-        warning: 'border-transparent bg-warning-soft text-warning',
-        danger: 'border-transparent bg-danger-soft text-danger',
-        info: 'border-transparent bg-info-soft text-info',
-        brand: 'border-transparent bg-brand text-brand-foreground',
-      },
+// The class lists are in app.css (components layer).
+const badgeVariants = cva('ui-badge', {
+  variants: {
+    variant: {
+      default: 'ui-badge-default',
+      outline: 'ui-badge-outline',
+      neutral: 'ui-badge-neutral',
+      success: 'ui-badge-success',
+      warning: 'ui-badge-warning',
+      danger: 'ui-badge-danger',
+      info: 'ui-badge-info',
+      brand: 'ui-badge-brand',
     },
-    defaultVariants: { variant: 'neutral' },
   },
-)
+  defaultVariants: { variant: 'neutral' },
+})
 
 function Badge({
   className,

@@ -1,4 +1,3 @@
-import { cva, type VariantProps } from 'class-variance-authority'
 import type * as React from 'react'
 import { cn } from '~/lib/utils.ts'
 import { Label } from './label.tsx'
@@ -15,46 +14,38 @@ function FieldGroup({ className, ...props }: React.ComponentProps<'div'>) {
   return <div data-slot="field-group" className={cn('flex w-full flex-col gap-5', className)} {...props} />
 }
 
-const fieldVariants = cva('group/field flex w-full gap-2 data-[invalid=true]:text-destructive', {
-  variants: {
-    orientation: {
-      vertical: 'flex-col [&>*]:w-full',
-      horizontal: 'flex-row items-center [&>[data-slot=field-label]]:flex-auto',
-    },
-  },
-  defaultVariants: { orientation: 'vertical' },
-})
-
 /** Wraps one control with its label, help and error; `data-invalid` colours the label. */
 function Field({
   className,
   orientation = 'vertical',
   invalid,
   ...props
-}: React.ComponentProps<'div'> & VariantProps<typeof fieldVariants> & { invalid?: boolean }) {
+}: React.ComponentProps<'div'> & { orientation?: 'vertical' | 'horizontal'; invalid?: boolean }) {
   return (
     <div
       role="group"
       data-slot="field"
       data-orientation={orientation}
       data-invalid={invalid ? 'true' : undefined}
-      className={cn(fieldVariants({ orientation }), className)}
+      className={cn(
+        'group/field flex w-full gap-2 data-[invalid=true]:text-destructive',
+        orientation === 'horizontal'
+          ? 'flex-row items-center [&>[data-slot=field-label]]:flex-auto'
+          : 'flex-col [&>*]:w-full',
+        className,
+      )}
       {...props}
     />
   )
 }
 
 function FieldLabel({ className, ...props }: React.ComponentProps<typeof Label>) {
-  return <Label data-slot="field-label" className={cn('w-fit leading-snug', className)} {...props} />
+  return <Label data-slot="field-label" className={cn('ui-field-label', className)} {...props} />
 }
 
 function FieldDescription({ className, ...props }: React.ComponentProps<'p'>) {
   return (
-    <p
-      data-slot="field-description"
-      className={cn('text-sm leading-normal font-normal text-muted-foreground', className)}
-      {...props}
-    />
+    <p data-slot="field-description" className={cn('ui-field-description', className)} {...props} />
   )
 }
 
@@ -79,20 +70,10 @@ function FieldError({
     ) : null)
   if (!content) return null
   return (
-    <div data-slot="field-error" className={cn('text-sm font-normal text-destructive', className)} {...props}>
+    <div data-slot="field-error" className={cn('ui-field-error', className)} {...props}>
       {content}
     </div>
   )
 }
 
-function FieldSeparator({ className, children, ...props }: React.ComponentProps<'div'>) {
-  return (
-    <div data-slot="field-separator" className={cn('relative my-1 flex items-center gap-3 text-sm', className)} {...props}>
-      <span className="h-px flex-1 bg-border" />
-      {children && <span className="text-muted-foreground">{children}</span>}
-      <span className="h-px flex-1 bg-border" />
-    </div>
-  )
-}
-
-export { Field, FieldDescription, FieldError, FieldGroup, FieldLabel, FieldLegend, FieldSeparator, FieldSet }
+export { Field, FieldDescription, FieldError, FieldGroup, FieldLabel, FieldLegend, FieldSet }

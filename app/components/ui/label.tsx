@@ -11,10 +11,7 @@ function Label({ className, onMouseDown, ...props }: React.ComponentProps<'label
     // biome-ignore lint/a11y/noLabelWithoutControl: the caller passes htmlFor or wraps the control.
     <label
       data-slot="label"
-      className={cn(
-        'flex items-center gap-2 text-sm leading-none font-medium select-none group-data-[disabled=true]:pointer-events-none group-data-[disabled=true]:opacity-50 peer-disabled:cursor-not-allowed peer-disabled:opacity-50',
-        className,
-      )}
+      className={cn('ui-label', className)}
       onMouseDown={(event) => {
         onMouseDown?.(event)
         // A double click on the label must not select its text.
