@@ -3,7 +3,7 @@ import { FormError, TextareaField } from '~/components/forms.tsx'
 import { TextField } from '~/components/text-field.tsx'
 import { BackLink, PageHeader } from '~/components/shell/page.tsx'
 import { AttachmentsInput } from '~/components/tickets/file-input.tsx'
-import { SelectField } from '~/components/tickets/native-select.tsx'
+import { SelectField } from '~/components/select-field.tsx'
 import { Button } from '~/components/ui/button.tsx'
 import { requireClient } from '~/lib/auth.server.ts'
 import { isUuid, unavailable } from '~/lib/billing/errors.server.ts'
@@ -116,27 +116,24 @@ export default function NouvelleReclamation({ loaderData, actionData }: Route.Co
         <div className="grid gap-5 sm:grid-cols-3">
           <SelectField
             label="Projet"
-            name="projectId"
             errors={errors?.projectId}
-            defaultValue={values?.projectId ?? defaults.projectId}
             options={[
               ...(needsProject ? [] : [{ value: '', label: 'Aucun projet en particulier' }]),
               ...projects.map((p) => ({ value: p.id, label: p.title })),
             ]}
+            selectProps={{ name: 'projectId', defaultValue: values?.projectId ?? defaults.projectId }}
           />
           <SelectField
             label="Catégorie"
-            name="category"
             errors={errors?.category}
-            defaultValue={values?.category ?? defaults.category}
             options={TICKET_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABEL[c] }))}
+            selectProps={{ name: 'category', defaultValue: values?.category ?? defaults.category }}
           />
           <SelectField
             label="Priorité"
-            name="priority"
             errors={errors?.priority}
-            defaultValue={values?.priority ?? defaults.priority}
             options={TICKET_PRIORITIES.map((p) => ({ value: p, label: PRIORITY_LABEL[p] }))}
+            selectProps={{ name: 'priority', defaultValue: values?.priority ?? defaults.priority }}
           />
         </div>
         <TextareaField

@@ -11,11 +11,7 @@ function NativeSelect({ className, children, ...props }: React.ComponentProps<'s
     <div className={cn('relative w-full', className)} data-slot="native-select-wrapper">
       <select
         data-slot="native-select"
-        className={cn(
-          'flex h-10 w-full min-w-0 appearance-none rounded-md border border-input bg-transparent py-2 pr-9 pl-3 text-base shadow-xs outline-none md:text-sm',
-          'focus-visible:border-ring focus-visible:ring-[3px] focus-visible:ring-ring/40 disabled:cursor-not-allowed disabled:opacity-50',
-          'aria-invalid:border-destructive aria-invalid:ring-destructive/20',
-        )}
+        className="ui-select"
         {...props}
       >
         {children}
