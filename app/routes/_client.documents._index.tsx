@@ -21,7 +21,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const user = await requireClient({ request, context })
   const folder = new URL(request.url).searchParams.get('dossier')
   const { current } = await getClientProjects(request, context)
-  if (!current) return { project: null, documents: [], folders: [], folder: null, userId: user.id, uploadRules: uploadRules() }
+  if (!current) {
+    return { project: null, documents: [], folders: [], folder: null, userId: user.id, uploadRules: uploadRules() }
+  }
   const documents = await listDocuments(getSupabase(context), current.id)
   const counts = new Map<string, number>()
   for (const d of documents) counts.set(shownFolder(d), (counts.get(shownFolder(d)) ?? 0) + 1)
@@ -40,7 +42,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     uploadRules: uploadRules(),
   }
 }
-
 
 export default function DocumentsPage({ loaderData }: Route.ComponentProps) {
   const { project, documents, folders, folder, userId } = loaderData

@@ -28,7 +28,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { project: { id: current.id, title: current.title }, filters, tasks, milestones, today: todayIso() }
 }
 
-
 export default function TasksPage({ loaderData }: Route.ComponentProps) {
   const { project, filters, tasks, milestones, today } = loaderData
   const filtered = Boolean(filters.q || filters.status || filters.priority || filters.milestoneId)

@@ -27,12 +27,10 @@ interface AppShellProps {
   children: React.ReactNode
 }
 
+// The class lists of the navigation links and menus are in app.css
+// (components layer), next to the UI atoms': every page repeats them.
 function navClass({ isActive }: { isActive: boolean }) {
-  return cn(
-    'relative flex h-9 items-center gap-3 rounded-md px-3 text-sm text-muted-foreground transition-colors hover:bg-accent hover:text-foreground',
-    isActive &&
-      'bg-accent font-medium text-foreground before:absolute before:inset-y-2 before:-left-3 before:w-0.5 before:rounded-full before:bg-brand',
-  )
+  return isActive ? 'shell-link shell-link-active' : 'shell-link'
 }
 
 function UserBadge({ user }: { user: ShellUser }) {
@@ -51,7 +49,7 @@ function LogoutButton({ className }: { className?: string }) {
     <Form method="post" action="/deconnexion" className={className}>
       <button
         type="submit"
-        className="flex h-9 w-full items-center gap-3 rounded-md px-3 text-sm text-muted-foreground hover:bg-accent hover:text-foreground"
+        className="shell-link w-full"
       >
         <LogOutIcon className="size-4" aria-hidden="true" />
         Se déconnecter
@@ -153,16 +151,13 @@ export function AppShell({ area, nav, bottomNav, user, settingsHref, context, ch
         <div
           id="menu-compte"
           popover="auto"
-          className="inset-auto top-16 right-3 m-0 w-64 rounded-lg border bg-popover p-2 text-popover-foreground shadow-lg"
+          className="shell-menu top-16 right-3 w-64"
         >
           <div className="px-3 py-2 text-sm">
             {user.name && <p className="truncate font-medium">{user.name}</p>}
             <p className="truncate text-muted-foreground">{user.email}</p>
           </div>
-          <Link
-            to={settingsHref}
-            className="flex h-9 items-center gap-3 rounded-md px-3 text-sm text-muted-foreground hover:bg-accent hover:text-foreground"
-          >
+          <Link to={settingsHref} className="shell-link">
             <SettingsIcon className="size-4" aria-hidden="true" />
             Paramètres
           </Link>
@@ -174,7 +169,7 @@ export function AppShell({ area, nav, bottomNav, user, settingsHref, context, ch
             id="menu-admin"
             popover="auto"
             aria-label="Navigation principale"
-            className="inset-auto top-16 right-3 m-0 w-[min(22rem,calc(100vw-1.5rem))] rounded-lg border bg-popover p-2 text-popover-foreground shadow-lg"
+            className="shell-menu top-16 right-3 w-[min(22rem,calc(100vw-1.5rem))]"
           >
             <ul className="flex flex-col gap-0.5">
               {nav.map((item) => (
@@ -206,12 +201,7 @@ export function AppShell({ area, nav, bottomNav, user, settingsHref, context, ch
                     <NavLink
                       to={item.to}
                       end={item.end}
-                      className={({ isActive }) =>
-                        cn(
-                          'flex h-16 flex-col items-center justify-center gap-1 text-[11px] text-muted-foreground',
-                          isActive && 'font-medium text-foreground [&>svg]:text-brand',
-                        )
-                      }
+                      className={({ isActive }) => (isActive ? 'shell-tab shell-tab-active' : 'shell-tab')}
                     >
                       <item.icon className="size-5" aria-hidden="true" />
                       {item.short ?? item.label}
@@ -222,10 +212,7 @@ export function AppShell({ area, nav, bottomNav, user, settingsHref, context, ch
                   <button
                     type="button"
                     popoverTarget="menu-plus"
-                    className={cn(
-                      'flex h-16 w-full flex-col items-center justify-center gap-1 text-[11px] text-muted-foreground',
-                      inMore && 'font-medium text-foreground [&>svg]:text-brand',
-                    )}
+                    className={cn('shell-tab w-full', inMore && 'shell-tab-active')}
                   >
                     <MoreHorizontalIcon className="size-5" aria-hidden="true" />
                     Plus
@@ -237,7 +224,7 @@ export function AppShell({ area, nav, bottomNav, user, settingsHref, context, ch
               id="menu-plus"
               popover="auto"
               aria-label="Autres rubriques"
-              className="inset-auto right-3 bottom-20 m-0 w-60 rounded-lg border bg-popover p-2 text-popover-foreground shadow-lg"
+              className="shell-menu right-3 bottom-20 w-60"
             >
               <ul className="flex flex-col gap-0.5">
                 {more.map((item) => (
