@@ -37,7 +37,11 @@ const STACK_VARS = [
   'SUPABASE_LOCAL_STATUS_FILE',
   'CINETPAY_SANDBOX_PORT',
 ] as const
-const isolated = process.argv.includes('--isolated') || STACK_VARS.some((name) => env[name])
+// --production (or NOURX_DEV_PRODUCTION=1): the app is built and served as it ships
+// (`react-router build`, then `vite preview` on workerd) instead of Vite's dev server.
+// E2E runs this way; it implies an isolated stack (the build needs its own config).
+const production = process.argv.includes('--production') || env.NOURX_DEV_PRODUCTION === '1'
+const isolated = production || process.argv.includes('--isolated') || STACK_VARS.some((name) => env[name])
 
 const appPort = Number(env.PORT || 5173)
 const supabasePort = Number(env.SUPABASE_LOCAL_PORT || 54321)
@@ -92,7 +96,13 @@ function prefixLines(name: string, stream: NodeJS.ReadableStream | null, out: No
   })
 }
 
-function start(name: string, args: string[], extraEnv: Record<string, string>, gentle: boolean): Managed {
+function start(
+  name: string,
+  args: string[],
+  extraEnv: Record<string, string>,
+  gentle: boolean,
+  { expectExit = false }: { expectExit?: boolean } = {},
+): Managed {
   // detached: each child leads its own process group, so the whole group
   // (workerd under Vite, postgres under the Supabase server) can be reached.
   const child = spawn(process.execPath, args, {
@@ -107,6 +117,10 @@ function start(name: string, args: string[], extraEnv: Record<string, string>, g
   const managed = { name, child, exited, gentle }
   children.push(managed)
   void exited.then((code) => {
+    if (expectExit) {
+      children.splice(children.indexOf(managed), 1)
+      return
+    }
     if (!shuttingDown) {
       console.error(`[dev] ${name} s’est arrêté de lui-même (code ${code}) : arrêt de la pile.`)
       void shutdown(1)
@@ -268,11 +282,15 @@ function parseDevVars(text: string): Record<string, string> {
 /**
  * The isolated Wrangler config: wrangler.toml as JSON with absolute paths,
  * in a temp dir whose `.dev.vars` is the one wrangler/vite-plugin will load
- * (they look for it next to the config file).
+ * (they look for it next to the config file). The plain variables are also
+ * written into the config itself: a production build copies only the
+ * secrets of `.dev.vars` next to its output.
  */
 function writeIsolatedConfig(vars: Record<string, string>): string {
   const config = parseToml(readFileSync(path.join(root, 'wrangler.toml'), 'utf8')) as Record<string, unknown>
   config.main = path.join(root, String(config.main))
+  const plain = (config.vars ?? {}) as Record<string, string>
+  config.vars = Object.fromEntries(Object.keys(plain).map((key) => [key, vars[key] ?? plain[key]]))
   const configPath = path.join(workDir, 'wrangler.json')
   writeFileSync(configPath, JSON.stringify(config, null, 2))
   writeFileSync(
@@ -352,21 +370,41 @@ async function main() {
     }
   }
 
-  // 4. The app
-  start(
-    'app',
-    [
-      '--import',
-      pathToFileURL(path.join(root, 'scripts/dev-guard.ts')).href,
-      path.join(root, 'node_modules/@react-router/dev/bin.js'),
-      'dev',
-      '--port',
-      String(appPort),
-      '--strictPort',
-    ],
-    viteEnv,
-    false,
-  )
+  // 4. The app: Vite's dev server, or the production build served by `vite preview`
+  if (production) {
+    viteEnv.NOURX_BUILD_DIR = path.join(workDir, 'build')
+    log('build de production…')
+    const build = start(
+      'build',
+      [path.join(root, 'node_modules/@react-router/dev/bin.js'), 'build'],
+      viteEnv,
+      false,
+      { expectExit: true },
+    )
+    const code = await build.exited
+    if (code !== 0) throw new Error(`le build de production a échoué (code ${code})`)
+    start(
+      'app',
+      [path.join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--port', String(appPort), '--strictPort'],
+      viteEnv,
+      false,
+    )
+  } else {
+    start(
+      'app',
+      [
+        '--import',
+        pathToFileURL(path.join(root, 'scripts/dev-guard.ts')).href,
+        path.join(root, 'node_modules/@react-router/dev/bin.js'),
+        'dev',
+        '--port',
+        String(appPort),
+        '--strictPort',
+      ],
+      viteEnv,
+      false,
+    )
+  }
   await waitFor(
     'L’application',
     async () => {

@@ -12,9 +12,14 @@ export default async function globalSetup(config: FullConfig) {
   const started = Date.now()
   // E2E_STACK_FILE: reuse a stack already running (JSON written by a
   // long-lived startStack()), for fast iterations on specs.
+  // The app runs as it ships: a production build served on workerd, so the
+  // chunks, lazy loads and CSS layers users get are the ones tested.
+  // E2E_APP_MODE=dev runs Vite's dev server instead (faster to restart while
+  // writing a spec).
+  const production = process.env.E2E_APP_MODE !== 'dev'
   const stack: RunningStack = process.env.E2E_STACK_FILE
     ? { ...JSON.parse(readFileSync(process.env.E2E_STACK_FILE, 'utf8')), stop: async () => {} }
-    : await startStack({ log: process.env.E2E_STACK_LOG ? (line) => console.log(line) : undefined })
+    : await startStack({ production, log: process.env.E2E_STACK_LOG ? (line) => console.log(line) : undefined })
   process.env.E2E_APP_URL = stack.app_url
   process.env.E2E_SUPABASE_URL = stack.supabase_url
   process.env.E2E_MAIL_URL = stack.mail_url
@@ -24,9 +29,15 @@ export default async function globalSetup(config: FullConfig) {
   process.env.E2E_SUPABASE_SERVICE_ROLE_KEY = stack.serviceRoleKey
   console.log(`[e2e] pile prête en ${((Date.now() - started) / 1000).toFixed(0)} s : ${stack.app_url}`)
 
-  // Warm-up: Vite transforms client modules and discovers dependencies on
-  // first use, and a discovery reloads the open page, which makes specs
-  // flaky. Visiting every page of both shells once, here, gets that over with.
+  // Warm-up (dev server only): Vite transforms client modules and discovers
+  // dependencies on first use, and a discovery reloads the open page, which
+  // makes specs flaky. Visiting every page of both shells once, here, gets
+  // that over with. A production build has nothing to discover.
+  if (production && !process.env.E2E_STACK_FILE) {
+    return async () => {
+      await stack.stop()
+    }
+  }
   const browser = await chromium.launch(config.projects[0]?.use.launchOptions)
   try {
     await warmUp(browser, stack.app_url)

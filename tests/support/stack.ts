@@ -52,7 +52,14 @@ async function freePortPair(): Promise<number> {
   return freePort()
 }
 
-export async function startStack(options: { timeoutMs?: number; log?: (line: string) => void } = {}): Promise<RunningStack> {
+export async function startStack(
+  options: {
+    timeoutMs?: number
+    log?: (line: string) => void
+    /** The app as it ships (production build on workerd) rather than Vite's dev server. */
+    production?: boolean
+  } = {},
+): Promise<RunningStack> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nourx-e2e-'))
   // Postgres runs as its own system user when tests run as root: it must be
   // able to traverse the data dir's parents.
@@ -71,6 +78,7 @@ export async function startStack(options: { timeoutMs?: number; log?: (line: str
     // If this process dies without calling stop(), the stack notices (its
     // stdin closes) and shuts itself down.
     NOURX_DEV_EXIT_WITH_STDIN: '1',
+    NOURX_DEV_PRODUCTION: options.production ? '1' : '',
   }
   const output: string[] = []
   const child: ChildProcess = spawn(process.execPath, [path.join(projectRoot, 'scripts/dev.ts')], {
