@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useEffect } from 'react'
 import { Outlet, useLoaderData, useLocation, useNavigation, useRouteLoaderData } from 'react-router'
 import { AppShell } from '~/components/shell/app-shell.tsx'
 import { CLIENT_BOTTOM_NAV, CLIENT_NAV } from '~/components/shell/nav-client.ts'
@@ -36,9 +36,27 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
 }
 
-// Shown only while leaving a page: fetched when the first navigation starts,
-// not with the first page (docs/decisions/007-client-bundle-budget.md).
-const PageSkeleton = lazy(() => import('~/components/ui/page-skeleton.tsx').then((m) => ({ default: m.PageSkeleton })))
+// Shown only while leaving a page, so not part of the first load
+// (docs/decisions/007-client-bundle-budget.md): fetched on the first sign of
+// intent to follow a link (pointer over it, touch, keyboard focus), like
+// the route modules NavLink prefetches, so it is there when the navigation starts.
+const loadSkeleton = () => import('~/components/ui/page-skeleton.tsx')
+const PageSkeleton = lazy(() => loadSkeleton().then((m) => ({ default: m.PageSkeleton })))
+
+function usePrefetchSkeletonOnIntent() {
+  useEffect(() => {
+    const events = ['pointerover', 'touchstart', 'focusin'] as const
+    const onIntent = (event: Event) => {
+      if (!(event.target instanceof Element) || !event.target.closest('a[href]')) return
+      for (const type of events) document.removeEventListener(type, onIntent, true)
+      void loadSkeleton().catch(() => {})
+    }
+    for (const type of events) document.addEventListener(type, onIntent, { capture: true, passive: true })
+    return () => {
+      for (const type of events) document.removeEventListener(type, onIntent, true)
+    }
+  }, [])
+}
 
 export default function ClientLayout() {
   const { user, projects, currentProjectId, projectsFailed } = useLoaderData<typeof loader>()
@@ -48,6 +66,7 @@ export default function ClientLayout() {
   // leaving the previous one on screen. Same-page loads (filters, search)
   // keep the page, which dims its own results.
   const leavingPage = navigation.state === 'loading' && navigation.location.pathname !== location.pathname
+  usePrefetchSkeletonOnIntent()
   return (
     <AppShell
       area="client"
