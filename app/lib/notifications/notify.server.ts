@@ -161,29 +161,44 @@ export async function deliver(
 /* Events                                                                    */
 /* ------------------------------------------------------------------------ */
 
+/** The invoice both invoice mails (sent, reminder) read, or null when it does not exist. */
+async function readInvoice(deps: NotifyDeps, id: string) {
+  const { data, error } = await deps.db
+    .from('invoices')
+    .select('id, client_id, number, status, total_ttc, balance_due, due_date')
+    .eq('id', id)
+    .maybeSingle()
+  if (error) throw new Error(`facture illisible : ${error.message}`)
+  return data
+}
+
+/** Sends an invoice mail (sent, reminder) to the invoice's client, with the variables both templates use. */
+async function deliverInvoiceMail(
+  deps: NotifyDeps,
+  event: 'invoice_sent' | 'invoice_reminder',
+  invoice: NonNullable<Awaited<ReturnType<typeof readInvoice>>>,
+): Promise<NotifyResult> {
+  return deliver(
+    deps,
+    event,
+    await clientRecipients(deps.db, invoice.client_id as string),
+    {
+      numero: invoice.number as string,
+      montant: formatXOF(invoice.total_ttc as number),
+      solde: formatXOF(invoice.balance_due as number),
+      echeance: invoice.due_date ? formatDay(invoice.due_date as string) : 'à réception',
+      lien: appLink(deps.env, `/factures-devis/${invoice.id}`),
+    },
+    invoice.number as string,
+  )
+}
+
 /** quote_sent / invoice_sent: the document just left the draft (it has its number). */
 export async function notifyDocumentSent(deps: NotifyDeps, kind: 'facture' | 'devis', id: string): Promise<NotifyResult> {
   if (kind === 'facture') {
-    const { data, error } = await deps.db
-      .from('invoices')
-      .select('id, client_id, number, status, total_ttc, balance_due, due_date')
-      .eq('id', id)
-      .maybeSingle()
-    if (error) throw new Error(`facture illisible : ${error.message}`)
-    if (!data?.number || data.status === 'draft') return nothing('invoice_sent', 'facture introuvable ou brouillon')
-    return deliver(
-      deps,
-      'invoice_sent',
-      await clientRecipients(deps.db, data.client_id as string),
-      {
-        numero: data.number as string,
-        montant: formatXOF(data.total_ttc as number),
-        solde: formatXOF(data.balance_due as number),
-        echeance: data.due_date ? formatDay(data.due_date as string) : 'à réception',
-        lien: appLink(deps.env, `/factures-devis/${data.id}`),
-      },
-      data.number as string,
-    )
+    const invoice = await readInvoice(deps, id)
+    if (!invoice?.number || invoice.status === 'draft') return nothing('invoice_sent', 'facture introuvable ou brouillon')
+    return deliverInvoiceMail(deps, 'invoice_sent', invoice)
   }
   const { data, error } = await deps.db
     .from('quotes')
@@ -309,29 +324,12 @@ export async function notifyPaymentReceived(deps: NotifyDeps, paymentId: string)
  * invoice, so a payment settled in between stops the mail.
  */
 export async function notifyInvoiceReminder(deps: NotifyDeps, invoiceId: string): Promise<NotifyResult> {
-  const { data, error } = await deps.db
-    .from('invoices')
-    .select('id, client_id, number, status, total_ttc, balance_due, due_date')
-    .eq('id', invoiceId)
-    .maybeSingle()
-  if (error) throw new Error(`facture illisible : ${error.message}`)
-  if (!data?.number) return nothing('invoice_reminder', 'facture introuvable ou brouillon')
-  if ((data.status !== 'sent' && data.status !== 'overdue') || (data.balance_due as number) <= 0) {
+  const invoice = await readInvoice(deps, invoiceId)
+  if (!invoice?.number) return nothing('invoice_reminder', 'facture introuvable ou brouillon')
+  if ((invoice.status !== 'sent' && invoice.status !== 'overdue') || (invoice.balance_due as number) <= 0) {
     return nothing('invoice_reminder', 'facture réglée ou annulée')
   }
-  return deliver(
-    deps,
-    'invoice_reminder',
-    await clientRecipients(deps.db, data.client_id as string),
-    {
-      numero: data.number as string,
-      montant: formatXOF(data.total_ttc as number),
-      solde: formatXOF(data.balance_due as number),
-      echeance: data.due_date ? formatDay(data.due_date as string) : 'à réception',
-      lien: appLink(deps.env, `/factures-devis/${data.id}`),
-    },
-    data.number as string,
-  )
+  return deliverInvoiceMail(deps, 'invoice_reminder', invoice)
 }
 
 /** invitation: a new member of a client company gets the link that opens their access. */
