@@ -10,43 +10,73 @@ import { Textarea } from './ui/textarea.tsx'
 
 export type FieldErrors = readonly string[] | undefined | null
 
-/** Ids of a control and of its help and error texts, and the aria-describedby that joins them. */
-export function useFieldIds(id: string | undefined, hasDescription: boolean, hasErrors: boolean) {
-  const fallback = useId()
-  const controlId = id ?? fallback
-  const descriptionId = `${controlId}-description`
-  const errorId = `${controlId}-error`
-  const describedBy = [hasDescription && descriptionId, hasErrors && errorId].filter(Boolean).join(' ') || undefined
-  return { controlId, descriptionId, errorId, describedBy }
-}
-
-export function TextareaField({
-  label,
-  description,
-  errors,
-  className,
-  textareaProps,
-}: {
+/** What every labelled field takes besides its control's own props. */
+export interface FieldFrameProps {
   label: React.ReactNode
   description?: React.ReactNode
   errors?: FieldErrors
   className?: string
-  textareaProps: React.ComponentProps<'textarea'>
+}
+
+/** The props that tie a control to its label, help and error texts. */
+export interface ControlWiring {
+  id: string
+  'aria-invalid': true | undefined
+  'aria-describedby': string | undefined
+}
+
+/**
+ * The frame of every labelled field (TextField, TextareaField, SelectField):
+ * label, the control the caller renders with the wiring it is given, help
+ * text and error message.
+ */
+export function LabelledField({
+  id,
+  label,
+  aside,
+  description,
+  errors,
+  className,
+  children,
+}: FieldFrameProps & {
+  /** The control's own id, if it has one; otherwise one is made up. */
+  id?: string
+  /** Shown at the end of the label row, outside the label (e.g. a link). */
+  aside?: React.ReactNode
+  children: (control: ControlWiring) => React.ReactNode
 }) {
+  const fallback = useId()
+  const controlId = id ?? fallback
+  const descriptionId = `${controlId}-description`
+  const errorId = `${controlId}-error`
   const hasErrors = Boolean(errors?.length)
-  const ids = useFieldIds(textareaProps.id, Boolean(description), hasErrors)
+  const describedBy = [description && descriptionId, hasErrors && errorId].filter(Boolean).join(' ') || undefined
+  const fieldLabel = <FieldLabel htmlFor={controlId}>{label}</FieldLabel>
   return (
     <Field invalid={hasErrors} className={className}>
-      <FieldLabel htmlFor={ids.controlId}>{label}</FieldLabel>
-      <Textarea
-        {...textareaProps}
-        id={ids.controlId}
-        aria-invalid={hasErrors || undefined}
-        aria-describedby={ids.describedBy}
-      />
-      {description && <FieldDescription id={ids.descriptionId}>{description}</FieldDescription>}
-      <FieldError id={ids.errorId} errors={errors} />
+      {aside ? (
+        <div className="flex items-center justify-between gap-4">
+          {fieldLabel}
+          {aside}
+        </div>
+      ) : (
+        fieldLabel
+      )}
+      {children({ id: controlId, 'aria-invalid': hasErrors || undefined, 'aria-describedby': describedBy })}
+      {description && <FieldDescription id={descriptionId}>{description}</FieldDescription>}
+      <FieldError id={errorId} errors={errors} />
     </Field>
+  )
+}
+
+export function TextareaField({
+  textareaProps,
+  ...frame
+}: FieldFrameProps & { textareaProps: React.ComponentProps<'textarea'> }) {
+  return (
+    <LabelledField id={textareaProps.id} {...frame}>
+      {(control) => <Textarea {...textareaProps} {...control} />}
+    </LabelledField>
   )
 }
 
