@@ -101,11 +101,10 @@ export default function UploadQueue({
       if (problem) local.push(problem)
       return !problem
     })
-    setProblems(local)
-    setRows([])
-    if (accepted.length === 0) return
     const batchRows = accepted.map((f, i) => ({ file: f, key: `${Date.now()}-${i}-${f.name}` }))
+    setProblems(local)
     setRows(batchRows.map(({ file, key }) => ({ key, name: file.name, size: file.size, progress: 0, state: 'waiting' })))
+    if (accepted.length === 0) return
     try {
       const signed = await postJson({
         intent: 'sign',
